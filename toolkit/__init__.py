@@ -1,0 +1,51 @@
+"""Media-bias research toolkit: framing, sentiment toward whom, and who is given a voice.
+
+Heavy libraries (pandas, scikit-learn, matplotlib, TextBlob) are imported only
+when a function that needs them is first used, so ``import toolkit`` is fast.
+
+Examples
+--------
+>>> import toolkit
+>>> toolkit.__version__
+'0.1.0'
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+__version__ = "0.1.0"
+
+# public name -> module that defines it (imported on first access)
+_LAZY = {
+    "ToolkitError": "toolkit.errors",
+    "load_corpus": "toolkit.corpus",
+    "validate_corpus": "toolkit.corpus",
+    "cleaning_log": "toolkit.corpus",
+    "clean_text": "toolkit.cleaning",
+    "parse_document": "toolkit.text",
+    "parse_corpus": "toolkit.text",
+    "split_sentences": "toolkit.text",
+    "tokenize": "toolkit.text",
+    "sentence_table": "toolkit.text",
+    "score_sentiment": "toolkit.sentiment",
+    "analyze": "toolkit.pipeline",
+    "compare_outlets": "toolkit.compare",
+    "bootstrap_ci": "toolkit.stats",
+    "plot_outlet_metrics": "toolkit.plots",
+    "write_report": "toolkit.report",
+}
+
+__all__ = ["__version__", *_LAZY]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'toolkit' has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

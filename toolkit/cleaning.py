@@ -1,0 +1,226 @@
+"""Cleaning that can be audited: page furniture out, every removal recorded.
+
+Scraped news pages carry text that is not the article: buttons ("close",
+"Back to top button"), comment-form boilerplate ("Leave a Reply"), link lists
+("Related Articles"), and the site's name glued to the headline
+("... — RT World News"). :func:`clean_text` removes these, normalises Unicode
+(NFC), whitespace and newlines, and returns the cleaned text together with a
+record of every removal, so a reader can check that nothing of the article was
+lost. Curly and straight quotation marks are left as they are: attribution
+needs to tell them apart.
+
+A bulleted key-points block at the top that repeats the body is kept in the
+text but marked (``summary_spans``), so that metrics can leave it out instead
+of counting the same sentences twice.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+__all__ = ["CleanedText", "Removal", "clean_text", "normalize_text", "KNOWN_SITE_NAMES"]
+
+#: Whole lines that are page furniture, compared case-insensitively after
+#: whitespace is folded. A line of article text never consists of exactly one
+#: of these.
+FURNITURE_LINES = frozenset(
+    s.casefold()
+    for s in (
+        "close",
+        "source link",
+        "related articles",
+        "related",
+        "leave a reply",
+        "leave a comment",
+        "cancel reply",
+        "back to top button",
+        "back to top",
+        "your email address will not be published. required fields are marked *",
+        "advertisement",
+        "skip to content",
+        "share this article",
+        "share",
+        "read more",
+        "print",
+    )
+)
+
+#: Site names that scrapers glue to headlines ("Headline — RT World News").
+KNOWN_SITE_NAMES = frozenset(
+    s.casefold()
+    for s in (
+        "RT World News",
+        "RT",
+        "RT International",
+        "NBC Chicago",
+        "NBC News",
+        "NBC New York",
+        "CNBC",
+        "CNN",
+        "CNN Politics",
+        "Fox News",
+        "Reuters",
+        "AP News",
+        "BBC News",
+        "The Guardian",
+        "The New York Times",
+        "HuffPost",
+        "Al Jazeera",
+        "Global Times",
+        "Xinhua",
+        "TASS",
+        "The Washington Post",
+        "Politico",
+    )
+)
+
+_SITE_SUFFIX = re.compile(r"^(?P<title>.{8,}?)\s+[—–|\-]\s+(?P<site>[^—–|]{2,60})$")
+_BULLET = re.compile(r"^[•·▪●◦‣∙*\-–]\s+")
+_HSPACE = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_NEWLINES = re.compile(r"\r\n|[\r\u2028\u2029\x85\x0b\x0c]")
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Removal:
+    """One piece of text that cleaning took out.
+
+    ``start`` and ``end`` are offsets into the *normalised* raw text (NFC,
+    newlines as ``\\n``), so ``normalize_text(raw)[start:end] == text``.
+    """
+
+    kind: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class CleanedText:
+    """Result of :func:`clean_text`."""
+
+    text: str
+    title: str | None
+    removals: tuple[Removal, ...] = field(default_factory=tuple)
+    summary_spans: tuple[tuple[int, int], ...] = field(default_factory=tuple)
+
+
+def normalize_text(raw: str) -> str:
+    """Unicode NFC, and every newline convention turned into ``\\n``.
+
+    Examples
+    --------
+    >>> normalize_text("Cafe\\u0301\\r\\nnext")
+    'Café\\nnext'
+    """
+    return _NEWLINES.sub("\n", unicodedata.normalize("NFC", raw))
+
+
+def _fold(line: str) -> str:
+    return " ".join(_INVISIBLE.sub("", line).split())
+
+
+def _split_site(line: str, outlet: str | None) -> tuple[str, str] | None:
+    match = _SITE_SUFFIX.match(line)
+    if not match:
+        return None
+    site = match["site"].strip()
+    key = site.casefold()
+    if key in KNOWN_SITE_NAMES or (outlet and outlet.casefold() in key):
+        return match["title"].strip(), site
+    return None
+
+
+def _words(text: str) -> set[str]:
+    return {w.casefold() for w in _WORD.findall(text)}
+
+
+def _repeats_body(bullets: list[str], body: str) -> bool:
+    """True when the bullets restate the body (most of their words recur in it)."""
+    body_words = _words(body)
+    if not body_words:
+        return False
+    hits = 0
+    for bullet in bullets:
+        words = _words(bullet)
+        if words and len(words & body_words) / len(words) >= 0.8:
+            hits += 1
+    return hits * 2 >= len(bullets)
+
+
+def clean_text(raw: str, *, title: str | None = None, outlet: str | None = None) -> CleanedText:
+    """Remove page furniture from a scraped article and record each removal.
+
+    Parameters
+    ----------
+    raw : str
+        The text as scraped.
+    title : str, optional
+        The headline, when metadata gives it. A first line equal to it (with or
+        without a site name glued on) is taken out of the body.
+    outlet : str, optional
+        The outlet's name, used to recognise it when glued to the headline.
+
+    Returns
+    -------
+    CleanedText
+        ``text`` (paragraphs separated by one blank line), ``title`` (from the
+        metadata, else a headline recognised by a site-name suffix),
+        ``removals`` (kind, text and offsets into the normalised raw text) and
+        ``summary_spans`` (offsets into ``text`` of a key-points block that
+        repeats the body).
+
+    Examples
+    --------
+    >>> cleaned = clean_text("close\\nHeadline here today — RT World News\\n\\nBody text.\\n\\nSource link")
+    >>> cleaned.title, cleaned.text
+    ('Headline here today', 'Body text.')
+    >>> [r.kind for r in cleaned.removals]
+    ['furniture', 'site_name', 'headline', 'furniture']
+    """
+    norm = normalize_text(raw)
+    removals: list[Removal] = []
+    paragraphs: list[str] = []
+    bullets: list[int] = []  # indices into paragraphs of leading bullet lines
+    seen_content = False
+    found_title = title
+    offset = 0
+    for line in norm.split("\n"):
+        start, offset = offset, offset + len(line) + 1
+        folded = _fold(line)
+        if not folded:
+            continue
+        if folded.casefold() in FURNITURE_LINES:
+            removals.append(Removal("furniture", line, start, start + len(line)))
+            continue
+        if not seen_content:
+            seen_content = True
+            split = _split_site(folded, outlet)
+            headline = split[0] if split else folded
+            if (title is not None and _fold(title) == headline) or (title is None and split):
+                if split:
+                    at = start + line.rfind(split[1])
+                    removals.append(Removal("site_name", split[1], at, at + len(split[1])))
+                found_title = title if title is not None else headline
+                removals.append(Removal("headline", headline, start, start + len(line)))
+                continue
+        if _BULLET.match(folded) and len(bullets) == len(paragraphs):
+            bullets.append(len(paragraphs))
+            folded = "• " + _BULLET.sub("", folded)
+        paragraphs.append(folded)
+
+    summary: tuple[tuple[int, int], ...] = ()
+    if bullets:
+        rest = "\n\n".join(paragraphs[len(bullets):])
+        if _repeats_body([paragraphs[i] for i in bullets], rest):
+            end = sum(len(paragraphs[i]) + 2 for i in bullets) - 2
+            summary = ((0, end),)
+    return CleanedText(
+        text="\n\n".join(paragraphs),
+        title=found_title,
+        removals=tuple(removals),
+        summary_spans=summary,
+    )

@@ -1,0 +1,131 @@
+"""The ``toolkit`` command line.
+
+Each subcommand's handler lives in the module of its concept and is imported
+only when that subcommand runs (``"module:function"`` below), so ``toolkit
+--help`` is fast. A handler takes the parsed arguments and returns the exit
+status. Errors in the user's input (:class:`toolkit.errors.ToolkitError`)
+are printed as one line, without a traceback, with exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+__all__ = ["main", "build_parser"]
+
+_DATA_HELP = "data folder (default: $TOOLKIT_DATA, else ../shared/data)"
+
+
+def _corpus(p: argparse.ArgumentParser) -> None:
+    p.add_argument("corpus", metavar="CORPUS",
+                   help="bundled corpus name (blinken-china-2024), a folder, or a .csv/.jsonl/.parquet file")
+    p.add_argument("--text-column", metavar="NAME", help="column holding the text (tables)")
+    p.add_argument("--outlet-column", metavar="NAME", help="column holding the outlet (tables)")
+    p.add_argument("--encoding", default="utf-8", help="encoding of files without a byte-order mark")
+
+
+def _output(p: argparse.ArgumentParser, *, required: bool) -> None:
+    p.add_argument("-o", "--output", metavar="FILE", required=required,
+                   help="output table; the extension picks the format (.csv, .parquet, .jsonl)")
+    p.add_argument("--force", action="store_true", help="overwrite an existing output")
+
+
+def _validation(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--data", metavar="DIR", help=_DATA_HELP)
+    p.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
+
+
+# name -> (handler, help, argument builder)
+_COMMANDS: dict[str, tuple[str, str, Callable[[argparse.ArgumentParser], None]]] = {
+    "run": ("toolkit.pipeline:cmd_run",
+            "the main job: analyse a corpus, print the comparison, write report, figures and notebook to out/",
+            lambda p: (p.add_argument("corpus", nargs="?", default="blinken-china-2024", metavar="CORPUS"),
+                       p.add_argument("--out", default="out", metavar="DIR", help="output folder (default: out)"),
+                       p.add_argument("--no-notebook", action="store_true", help="skip executing notebook 01"))),
+    "analyze": ("toolkit.pipeline:cmd_analyze", "one row of metrics per article",
+                lambda p: (_corpus(p), _output(p, required=True))),
+    "compare": ("toolkit.pipeline:cmd_compare", "print the per-outlet comparison table",
+                lambda p: (_corpus(p),
+                           p.add_argument("--html", metavar="FILE", help="write the HTML report here"),
+                           p.add_argument("--figures", metavar="DIR", help="write the figures (PNG) here"),
+                           p.add_argument("--force", action="store_true", help="overwrite existing outputs"))),
+    "quotes": ("toolkit.attribution:cmd_quotes", "one row per attribution (who is quoted, how)",
+               lambda p: (_corpus(p), _output(p, required=False))),
+    "targets": ("toolkit.targeted:cmd_targets", "one row per target mention, with sentiment toward it",
+                lambda p: (_corpus(p), _output(p, required=False))),
+    "train": ("toolkit.targeted:cmd_train", "train a shipped model from a data set",
+              lambda p: (p.add_argument("model", choices=["targeted-sentiment"]),
+                         p.add_argument("--data", metavar="DIR", help=_DATA_HELP),
+                         p.add_argument("-o", "--output", metavar="FILE", help="where to write the model (JSON)"),
+                         p.add_argument("--force", action="store_true"))),
+    "validate": ("toolkit.cli:_cmd_validate", "measure a method against human annotation",
+                 lambda p: (p.add_argument("what", choices=sorted(_VALIDATORS)), _validation(p))),
+}
+
+_VALIDATORS = {
+    "attribution": "toolkit.attribution:cmd_validate",
+    "sentiment": "toolkit.targeted:cmd_validate",
+    "framing": "toolkit.framing:cmd_validate",
+}
+
+
+def _resolve(ref: str) -> Callable[[argparse.Namespace], int]:
+    module, _, func = ref.partition(":")
+    handler: Callable[[argparse.Namespace], int] = getattr(importlib.import_module(module), func)
+    return handler
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    return _resolve(_VALIDATORS[args.what])(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for all subcommands."""
+    from toolkit import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="toolkit",
+        description="Measure how news outlets cover the same event: framing, sentiment toward whom, "
+        "and who is given a voice.",
+    )
+    parser.add_argument("--version", action="version", version=f"toolkit {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name, (handler, help_text, build) in _COMMANDS.items():
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        build(p)
+        p.set_defaults(handler=handler)
+    return parser
+
+
+def corpus_from_args(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """Load the corpus named on the command line, applying column options."""
+    from toolkit.corpus import load_corpus
+
+    columns = {}
+    if getattr(args, "text_column", None):
+        columns["text"] = args.text_column
+    if getattr(args, "outlet_column", None):
+        columns["outlet"] = args.outlet_column
+    return load_corpus(args.corpus, columns=columns or None, encoding=getattr(args, "encoding", "utf-8"))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    from toolkit.errors import ToolkitError
+
+    args = build_parser().parse_args(argv)
+    try:
+        return int(_resolve(args.handler)(args) or 0)
+    except ToolkitError as exc:
+        print(f"toolkit: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("toolkit: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1

@@ -1,0 +1,32 @@
+"""The toolkit's own exceptions.
+
+Every error caused by a user's input is a :class:`ToolkitError` whose message
+is one line naming the file (and line, where there is one). The command line
+prints that line and exits non-zero, without a traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class ToolkitError(Exception):
+    """An error in the user's input or request, explained in one line."""
+
+    def __init__(self, message: str, *, path: str | Path | None = None, line: int | None = None):
+        self.path = None if path is None else str(path)
+        self.line = line
+        where = ""
+        if self.path is not None:
+            where = self.path if line is None else f"{self.path}:{line}"
+            where += ": "
+        # one line, always
+        super().__init__(where + " ".join(str(message).split()))
+
+
+class InputError(ToolkitError):
+    """A file or value given to the toolkit cannot be read or is not valid."""
+
+
+class DataNotFoundError(ToolkitError):
+    """A validation or benchmark data set is not where the toolkit looked for it."""

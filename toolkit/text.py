@@ -1,0 +1,258 @@
+"""The text layer: sentences and tokens with character offsets, parsed once.
+
+Every metric family reads the same :class:`ParsedDocument`: sentence spans
+and token spans are offsets into the *cleaned* text, so a result can always
+be traced back to the exact characters it came from
+(``text[start:end]``).
+
+The sentence splitter is the toolkit's own rule-based splitter, chosen by
+measurement against pysbd and syntok on the seed articles (see
+``benchmarks/splitters.py`` and the README): paragraphs are always
+boundaries; inside a paragraph a sentence ends at ``.``, ``!`` or ``?``
+(optionally followed by closing quotes or brackets) when the next word starts
+a new sentence, except after a known abbreviation ("U.S.", "Mr.", "Jan.") or a
+single initial. It reads each character once, in linear time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "ParsedDocument",
+    "parse_document",
+    "parse_corpus",
+    "split_sentences",
+    "tokenize",
+    "sentence_table",
+    "guess_language",
+    "LEDE_SENTENCES",
+]
+
+#: Number of counted sentences at the start of the body that form the lede.
+LEDE_SENTENCES = 2
+
+# Abbreviations after which a full stop does not end a sentence (lower case,
+# without the final dot).
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sr jr st mt gen lt col sgt capt cmdr adm gov sen rep rev hon pres
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun
+    no nos vol vols fig figs approx est inc corp ltd co bros dept univ assn vs etc al cf ie eg
+    u.s u.k u.n e.u u.s.a d.c a.m p.m i.e e.g ph.d""".split()
+)
+
+# A candidate boundary: terminal punctuation, optional closing quotes/brackets,
+# then whitespace. Bounded quantifiers keep it linear.
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]{0,3}(?=\s)")
+_NEXT_START = re.compile(r"\s+([\"'“‘«(\[]{0,3})(\S)")
+_WORD_BEFORE = re.compile(r"([\w.]{1,20})$")
+_TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
+_PARAGRAPH = re.compile(r"\n\s*\n")
+_EN_FUNCTION_WORDS = frozenset(
+    "the of and to a in is that for it on was with as be by at this are from or have an".split()
+)
+
+
+def _is_boundary(terminal: str, prev_word: str, next_char: str) -> bool:
+    """Decide whether ``terminal`` punctuation after ``prev_word`` ends a sentence."""
+    if not (next_char.isupper() or next_char.isdigit() or next_char in "\"“‘«(["):
+        return False
+    if not terminal.rstrip("\"'”’»)]").endswith("."):
+        return True
+    stem = prev_word.casefold().strip(".")
+    if stem in _ABBREVIATIONS:
+        return False
+    # single initials ("John F. Kennedy") and dotted acronyms ("U.N.")
+    return not ((len(stem) == 1 and stem.isalpha()) or ("." in stem and len(stem) <= 5))
+
+
+def _split_paragraph(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+    sent_start = start
+    for match in _BOUNDARY.finditer(text, start, end):
+        nxt = _NEXT_START.match(text, match.end(), end)
+        if nxt is None:
+            continue
+        before = _WORD_BEFORE.search(text, max(start, match.start() - 20), match.start())
+        prev_word = before.group(1) if before else ""
+        if _is_boundary(match.group(0), prev_word, nxt.group(2)):
+            yield sent_start, match.end()
+            sent_start = nxt.start(1)
+    if end > sent_start:
+        yield sent_start, end
+
+
+def _paragraphs(text: str) -> Iterable[tuple[int, int]]:
+    pos = 0
+    for match in _PARAGRAPH.finditer(text):
+        yield pos, match.start()
+        pos = match.end()
+    yield pos, len(text)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Split text into sentences; return ``(start, end)`` offsets.
+
+    Whitespace around sentences is excluded from the spans.
+
+    Examples
+    --------
+    >>> text = "Mr. Blinken met Wang Yi. “We are clear,” he said. The U.S. side left."
+    >>> [text[s:e] for s, e in split_sentences(text)]
+    ['Mr. Blinken met Wang Yi.', '“We are clear,” he said.', 'The U.S. side left.']
+    """
+    spans: list[tuple[int, int]] = []
+    for p_start, p_end in _paragraphs(text):
+        for s, e in _split_paragraph(text, p_start, p_end):
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                spans.append((s, e))
+    return spans
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Word and punctuation tokens as ``(start, end)`` offsets.
+
+    Examples
+    --------
+    >>> text = "China's “deep concerns”."
+    >>> [text[s:e] for s, e in tokenize(text)]
+    ["China's", '“', 'deep', 'concerns', '”', '.']
+    """
+    stop = len(text) if end is None else end
+    return [m.span() for m in _TOKEN.finditer(text, start, stop)]
+
+
+def guess_language(text: str) -> str:
+    """``"en"`` when English function words are frequent enough, else ``"und"``.
+
+    A deliberately simple check (share of the 25 most common English function
+    words among word tokens >= 0.15) that flags non-English text so it is not
+    scored with English lexicons.
+
+    Examples
+    --------
+    >>> guess_language("The minister said that the talks were useful.")
+    'en'
+    >>> guess_language("Der Minister sagte, die Gespräche seien nützlich gewesen.")
+    'und'
+    """
+    words = re.findall(r"[^\W\d_]+", text[:20000].casefold())
+    if not words:
+        return "und"
+    share = sum(w in _EN_FUNCTION_WORDS for w in words) / len(words)
+    return "en" if share >= 0.15 else "und"
+
+
+@dataclass(frozen=True)
+class ParsedDocument:
+    """One article, segmented once and shared by every metric family.
+
+    Attributes
+    ----------
+    doc_id, outlet, text : str
+        Identity and the cleaned text that all offsets point into.
+    title : str
+        The headline ("" when unknown); it is not part of ``text``.
+    sentences : list of (start, end)
+        Sentence spans in ``text``.
+    paragraph : list of int
+        Paragraph number of each sentence.
+    counted : list of bool
+        False for sentences inside a key-points block that repeats the body.
+    """
+
+    doc_id: str
+    outlet: str
+    text: str
+    title: str = ""
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    paragraph: list[int] = field(default_factory=list)
+    counted: list[bool] = field(default_factory=list)
+
+    def sentence_texts(self) -> list[str]:
+        """The sentences as strings."""
+        return [self.text[s:e] for s, e in self.sentences]
+
+    def position(self) -> list[str]:
+        """``"lede"`` for the first counted sentences, ``"body"`` after, ``"summary"`` if not counted."""
+        out, seen = [], 0
+        for counted in self.counted:
+            if not counted:
+                out.append("summary")
+                continue
+            out.append("lede" if seen < LEDE_SENTENCES else "body")
+            seen += 1
+        return out
+
+
+def parse_document(
+    text: str,
+    *,
+    doc_id: str = "",
+    outlet: str = "",
+    title: str = "",
+    summary_spans: Sequence[Sequence[int]] = (),
+) -> ParsedDocument:
+    """Segment one cleaned text into sentences, with paragraph numbers.
+
+    Examples
+    --------
+    >>> doc = parse_document("One. Two.\\n\\nThree.", doc_id="d1")
+    >>> doc.sentence_texts(), doc.paragraph
+    (['One.', 'Two.', 'Three.'], [0, 0, 1])
+    """
+    spans = split_sentences(text)
+    paragraph_starts = [0] + [m.end() for m in _PARAGRAPH.finditer(text)]
+    paragraph, p = [], 0
+    for s, _ in spans:
+        while p + 1 < len(paragraph_starts) and paragraph_starts[p + 1] <= s:
+            p += 1
+        paragraph.append(p)
+    counted = [not any(a <= s and e <= b for a, b in summary_spans) for s, e in spans]
+    return ParsedDocument(doc_id, outlet, text, title or "", spans, paragraph, counted)
+
+
+def parse_corpus(corpus: pd.DataFrame) -> list[ParsedDocument]:
+    """Parse every article of a corpus (as returned by :func:`toolkit.load_corpus`)."""
+    summaries = corpus["summary_spans"] if "summary_spans" in corpus else [()] * len(corpus)
+    return [
+        parse_document(text, doc_id=str(doc_id), outlet=str(outlet), title=str(title or ""),
+                       summary_spans=summary if summary is not None else ())
+        for doc_id, outlet, title, text, summary in zip(
+            corpus["doc_id"], corpus["outlet"], corpus["title"], corpus["text"], summaries,
+            strict=True,
+        )
+    ]
+
+
+def sentence_table(docs: Sequence[ParsedDocument]) -> pd.DataFrame:
+    """One row per sentence.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id, outlet, sentence_id, start, end, paragraph, position, counted, sentence``
+        where ``position`` is ``lede``, ``body`` or ``summary``.
+    """
+    import pandas as pd
+
+    rows = []
+    for doc in docs:
+        for i, ((s, e), par, pos, counted) in enumerate(
+            zip(doc.sentences, doc.paragraph, doc.position(), doc.counted, strict=True)
+        ):
+            rows.append((doc.doc_id, doc.outlet, i, s, e, par, pos, counted, doc.text[s:e]))
+    return pd.DataFrame(
+        rows,
+        columns=["doc_id", "outlet", "sentence_id", "start", "end", "paragraph", "position",
+                 "counted", "sentence"],
+    )
