@@ -62,6 +62,15 @@ _COMMANDS: dict[str, tuple[str, str, Callable[[argparse.ArgumentParser], None]]]
                          p.add_argument("--data", metavar="DIR", help=_DATA_HELP),
                          p.add_argument("-o", "--output", metavar="FILE", help="where to write the model (JSON)"),
                          p.add_argument("--force", action="store_true"))),
+    "pair": ("toolkit.pairing:cmd_pair", "group articles that cover the same story across outlets",
+             lambda p: (_corpus(p), _output(p, required=False),
+                        p.add_argument("--threshold", type=float, default=None,
+                                       help="similarity threshold (default: the documented one)"))),
+    "bench": ("toolkit.cli:_cmd_bench", "measure speed (articles per second) on a benchmark corpus",
+              lambda p: (p.add_argument("what", choices=sorted(_BENCHES)),
+                         p.add_argument("--data", metavar="DIR", help=_DATA_HELP),
+                         p.add_argument("--n", type=int, default=None, help="number of articles"),
+                         p.add_argument("--json", metavar="FILE", help="also write the figures as JSON"))),
     "validate": ("toolkit.cli:_cmd_validate", "measure a method against human annotation",
                  lambda p: (p.add_argument("what", choices=sorted(_VALIDATORS)), _validation(p))),
 }
@@ -70,6 +79,12 @@ _VALIDATORS = {
     "attribution": "toolkit.attribution:cmd_validate",
     "sentiment": "toolkit.targeted:cmd_validate",
     "framing": "toolkit.framing:cmd_validate",
+    "pairing": "toolkit.pairing:cmd_validate",
+}
+
+_BENCHES = {
+    "attribution": "toolkit.attribution:cmd_bench",
+    "split": "toolkit.bench:cmd_bench_split",
 }
 
 
@@ -81,6 +96,10 @@ def _resolve(ref: str) -> Callable[[argparse.Namespace], int]:
 
 def _cmd_validate(args: argparse.Namespace) -> int:
     return _resolve(_VALIDATORS[args.what])(args)
+
+
+def _cmd_bench(args: argparse.Namespace) -> int:
+    return _resolve(_BENCHES[args.what])(args)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -162,6 +162,9 @@ class ParsedDocument:
         Identity and the cleaned text that all offsets point into.
     title : str
         The headline ("" when unknown); it is not part of ``text``.
+    language : str
+        ISO 639-1 code (``"en"``), or ``"und"`` when not recognised; English
+        lexicons should not score a non-English document.
     sentences : list of (start, end)
         Sentence spans in ``text``.
     paragraph : list of int
@@ -174,6 +177,7 @@ class ParsedDocument:
     outlet: str
     text: str
     title: str = ""
+    language: str = "en"
     sentences: list[tuple[int, int]] = field(default_factory=list)
     paragraph: list[int] = field(default_factory=list)
     counted: list[bool] = field(default_factory=list)
@@ -200,6 +204,7 @@ def parse_document(
     doc_id: str = "",
     outlet: str = "",
     title: str = "",
+    language: str = "en",
     summary_spans: Sequence[Sequence[int]] = (),
 ) -> ParsedDocument:
     """Segment one cleaned text into sentences, with paragraph numbers.
@@ -218,17 +223,22 @@ def parse_document(
             p += 1
         paragraph.append(p)
     counted = [not any(a <= s and e <= b for a, b in summary_spans) for s, e in spans]
-    return ParsedDocument(doc_id, outlet, text, title or "", spans, paragraph, counted)
+    return ParsedDocument(doc_id, outlet, text, title or "", language, spans, paragraph, counted)
 
 
 def parse_corpus(corpus: pd.DataFrame) -> list[ParsedDocument]:
     """Parse every article of a corpus (as returned by :func:`toolkit.load_corpus`)."""
-    summaries = corpus["summary_spans"] if "summary_spans" in corpus else [()] * len(corpus)
+    n = len(corpus)
+    summaries = corpus["summary_spans"] if "summary_spans" in corpus else [()] * n
+    languages = corpus["language"] if "language" in corpus else ["en"] * n
+    titles = corpus["title"] if "title" in corpus else [""] * n
     return [
-        parse_document(text, doc_id=str(doc_id), outlet=str(outlet), title=str(title or ""),
+        parse_document(text, doc_id=str(doc_id), outlet=str(outlet),
+                       title=title if isinstance(title, str) else "",
+                       language=language if isinstance(language, str) else "und",
                        summary_spans=summary if summary is not None else ())
-        for doc_id, outlet, title, text, summary in zip(
-            corpus["doc_id"], corpus["outlet"], corpus["title"], corpus["text"], summaries,
+        for doc_id, outlet, title, language, text, summary in zip(
+            corpus["doc_id"], corpus["outlet"], titles, languages, corpus["text"], summaries,
             strict=True,
         )
     ]
