@@ -1,0 +1,160 @@
+"""Command-line handlers of the attribution family (the only code here that touches files)."""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import itertools
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+__all__ = ["cmd_quotes", "cmd_validate", "cmd_bench", "format_validation"]
+
+
+def cmd_quotes(args: argparse.Namespace) -> int:
+    """``toolkit quotes CORPUS [-o FILE] [--force]``: one row per attribution."""
+    import pandas as pd
+
+    from toolkit.attribution.measures import extract_quotes
+    from toolkit.cli import corpus_from_args
+    from toolkit.io import write_table
+    from toolkit.text import parse_corpus
+
+    quotes = extract_quotes(parse_corpus(corpus_from_args(args)))
+    if args.output:
+        write_table(quotes, args.output, force=args.force)
+        print(f"{len(quotes)} attributions written to {args.output}")
+        return 0
+    shown = quotes[["doc_id", "kind", "quote", "speaker_canonical", "source_kind", "affiliation",
+                    "verb", "verb_class"]].copy()
+    shown["quote"] = [q if len(q) <= 50 else q[:47] + "..." for q in shown["quote"]]
+    with pd.option_context("display.max_rows", None, "display.width", 200,
+                           "display.max_colwidth", 60):
+        print(shown.fillna("-").to_string(index=False))
+    return 0
+
+
+def _fmt(x: Any) -> str:
+    return "n/a" if x is None else f"{x:.3f}" if isinstance(x, float) else str(x)
+
+
+def format_validation(report: dict[str, Any]) -> str:
+    """The validation report as a readable text table."""
+    lines = ["Attribution validation", "", "Seed gold (2 bundled articles, hand-annotated)",
+             f"{'kind':<9} {'gold':>5} {'pred':>5}  {'P exact':>7} {'R exact':>7} {'F1 exact':>8}"
+             f"  {'P >=30%':>7} {'R >=30%':>7} {'F1 >=30%':>8}"]
+    for kind, m in report["seed"]["by_kind"].items():
+        e, o = m["exact"], m["overlap"]
+        lines.append(f"{kind:<9} {m['n_gold']:>5} {m['n_pred']:>5}  {_fmt(e['precision']):>7} "
+                     f"{_fmt(e['recall']):>7} {_fmt(e['f1']):>8}  {_fmt(o['precision']):>7} "
+                     f"{_fmt(o['recall']):>7} {_fmt(o['f1']):>8}")
+    for key in ("speaker", "source_kind", "affiliation", "kind"):
+        a = report["seed"][key]
+        lines.append(f"{key + ' accuracy on matched quotes':<40} {_fmt(a['accuracy'])} "
+                     f"({a['correct']}/{a['n']})")
+    if report["seed"]["speaker_errors"]:
+        lines.append("speaker / affiliation errors:")
+        for err in report["seed"]["speaker_errors"]:
+            lines.append(f"  {err['quote'][:45]!r}: gold {err['gold']!r} ({err['gold_affiliation']}),"
+                         f" predicted {err['pred']!r} ({err['pred_affiliation']})")
+    if "basil" in report:
+        b = report["basil"]
+        ns = b["named_speaker"]
+        lines += ["", f"BASIL quoted spans ({b['n_articles']} articles, {b['n_gold']} spans located,"
+                      f" {b['n_unlocated']} not found in the text; {b['n_pred']} predicted)",
+                  f"recall, exact span              {_fmt(b['recall_exact'])}",
+                  f"recall, >= 30% token overlap    {_fmt(b['recall_overlap'])}",
+                  f"precision                       n/a ({b['precision_note']})",
+                  f"speaker accuracy, named-person gold speakers  {_fmt(ns['accuracy'])} "
+                  f"({ns['correct']}/{ns['n_matched']} matched; {ns['n_gold_named']} named in gold)",
+                  f"found spans by predicted kind   {b['by_kind_found']}"]
+    else:
+        lines += ["", "BASIL: not measured (data folder not found)"]
+    lines += ["", "Targets"]
+    for key, t in report["targets"].items():
+        lines.append(f"  {key:<32} {_fmt(t['value']):>6}  target >= {t['target']:.2f}  "
+                     f"{'met' if t['met'] else 'NOT MET'}")
+    prov = report["provenance"]
+    lines.append(f"\nprovenance: toolkit {prov['toolkit']}, quote_verbs {prov['quote_verbs']}, "
+                 f"gazetteer {prov['gazetteer']}, seed gold {prov['seed_gold_sha256']}")
+    return "\n".join(lines)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """``toolkit validate attribution [--data DIR] [--json FILE]``."""
+    from toolkit.attribution.validate import validate_attribution
+    from toolkit.errors import DataNotFoundError
+    from toolkit.io import write_json
+    from toolkit.resources import data_dir
+
+    folder: Path | None
+    try:
+        folder = data_dir(args.data, dataset="basil")
+    except DataNotFoundError as exc:
+        print(f"note: {exc}")
+        folder = None
+    report = validate_attribution(folder)
+    print(format_validation(report))
+    if args.json:
+        write_json(report, args.json)
+    return 0
+
+
+def _read_articles(path: Path, n: int) -> list[tuple[str, str, str]]:
+    from toolkit.errors import InputError
+
+    out = []
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            for i, line in enumerate(itertools.islice(handle, n), 1):
+                try:
+                    rec = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise InputError(f"not JSON: {exc.msg}", path=path, line=i) from None
+                text = rec.get("content_original") or rec.get("content") or ""
+                out.append((str(rec.get("ID", i)), str(rec.get("source", "")), text))
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc}", path=path) from None
+    return out
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    """``toolkit bench attribution [--data DIR] [--n N] [--json FILE]``: articles per second."""
+    from toolkit.attribution.lexicon import load_quote_verbs
+    from toolkit.attribution.measures import extract_quotes
+    from toolkit.gazetteer import load_gazetteer
+    from toolkit.io import write_json
+    from toolkit.resources import data_dir
+    from toolkit.text import parse_document
+
+    n = args.n or 20000
+    path = data_dir(args.data, dataset="article-bias-prediction") / "article-bias-prediction" / (
+        "articles.jsonl.gz")
+    articles = _read_articles(path, n)
+    chars = sum(len(t) for _, _, t in articles)
+    gaz, _ = load_gazetteer(), load_quote_verbs()
+    extract_quotes([parse_document("“Warm up,” he said.", doc_id="w")], gazetteer=gaz)
+    t0 = time.perf_counter()
+    docs = [parse_document(text, doc_id=doc_id, outlet=outlet) for doc_id, outlet, text in articles]
+    t1 = time.perf_counter()
+    quotes = extract_quotes(docs, gazetteer=gaz)
+    t2 = time.perf_counter()
+    rows = [("parse (text layer)", t1 - t0), ("attribution alone", t2 - t1),
+            ("parse + attribution", t2 - t0)]
+    print(f"Attribution benchmark: first {len(articles):,} articles of {path} "
+          f"({chars / 1e6:.1f} M characters, field content_original), one core")
+    print(f"{'step':<22} {'seconds':>8} {'articles/s':>11} {'MB/s':>6}")
+    for name, sec in rows:
+        print(f"{name:<22} {sec:>8.2f} {len(articles) / sec:>11,.0f} {chars / 1e6 / sec:>6.2f}")
+    counts = quotes["kind"].value_counts().to_dict()
+    print(f"attributions found: {len(quotes):,} ({', '.join(f'{k} {v:,}' for k, v in counts.items())})")
+    rate = len(articles) / (t2 - t1)
+    print(f"target >= 2,000 articles/s for attribution alone: {'met' if rate >= 2000 else 'NOT MET'}")
+    if args.json:
+        write_json({"articles": len(articles), "characters": chars,
+                    "seconds": {name: round(sec, 3) for name, sec in rows},
+                    "articles_per_second": {name: round(len(articles) / sec, 1) for name, sec in rows},
+                    "attributions": len(quotes), "by_kind": counts}, args.json)
+    return 0
