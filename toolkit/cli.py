@@ -39,41 +39,52 @@ def _validation(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
 
 
-# name -> (handler, help, argument builder)
-_COMMANDS: dict[str, tuple[str, str, Callable[[argparse.ArgumentParser], None]]] = {
-    "run": ("toolkit.pipeline:cmd_run",
-            "the main job: analyse a corpus, print the comparison, write report, figures and notebook to out/",
-            lambda p: (p.add_argument("corpus", nargs="?", default="blinken-china-2024", metavar="CORPUS"),
-                       p.add_argument("--out", default="out", metavar="DIR", help="output folder (default: out)"),
-                       p.add_argument("--no-notebook", action="store_true", help="skip executing notebook 01"))),
-    "analyze": ("toolkit.pipeline:cmd_analyze", "one row of metrics per article",
-                lambda p: (_corpus(p), _output(p, required=True))),
-    "compare": ("toolkit.pipeline:cmd_compare", "print the per-outlet comparison table",
-                lambda p: (_corpus(p),
-                           p.add_argument("--html", metavar="FILE", help="write the HTML report here"),
-                           p.add_argument("--figures", metavar="DIR", help="write the figures (PNG) here"),
-                           p.add_argument("--force", action="store_true", help="overwrite existing outputs"))),
-    "quotes": ("toolkit.attribution:cmd_quotes", "one row per attribution (who is quoted, how)",
-               lambda p: (_corpus(p), _output(p, required=False))),
-    "targets": ("toolkit.targeted:cmd_targets", "one row per target mention, with sentiment toward it",
-                lambda p: (_corpus(p), _output(p, required=False))),
-    "train": ("toolkit.targeted:cmd_train", "train a shipped model from a data set",
-              lambda p: (p.add_argument("model", choices=["targeted-sentiment"]),
-                         p.add_argument("--data", metavar="DIR", help=_DATA_HELP),
-                         p.add_argument("-o", "--output", metavar="FILE", help="where to write the model (JSON)"),
-                         p.add_argument("--force", action="store_true"))),
-    "pair": ("toolkit.pairing:cmd_pair", "group articles that cover the same story across outlets",
-             lambda p: (_corpus(p), _output(p, required=False),
-                        p.add_argument("--threshold", type=float, default=None,
-                                       help="similarity threshold (default: the documented one)"))),
-    "bench": ("toolkit.cli:_cmd_bench", "measure speed (articles per second) on a benchmark corpus",
-              lambda p: (p.add_argument("what", choices=sorted(_BENCHES)),
-                         p.add_argument("--data", metavar="DIR", help=_DATA_HELP),
-                         p.add_argument("--n", type=int, default=None, help="number of articles"),
-                         p.add_argument("--json", metavar="FILE", help="also write the figures as JSON"))),
-    "validate": ("toolkit.cli:_cmd_validate", "measure a method against human annotation",
-                 lambda p: (p.add_argument("what", choices=sorted(_VALIDATORS)), _validation(p))),
-}
+def _run_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("corpus", nargs="?", default="blinken-china-2024", metavar="CORPUS")
+    p.add_argument("--out", default="out", metavar="DIR", help="output folder (default: out)")
+    p.add_argument("--no-notebook", action="store_true", help="skip executing notebook 01")
+
+
+def _table_args(p: argparse.ArgumentParser) -> None:
+    _corpus(p)
+    _output(p, required=False)
+
+
+def _analyze_args(p: argparse.ArgumentParser) -> None:
+    _corpus(p)
+    _output(p, required=True)
+
+
+def _compare_args(p: argparse.ArgumentParser) -> None:
+    _corpus(p)
+    p.add_argument("--html", metavar="FILE", help="write the HTML report here")
+    p.add_argument("--figures", metavar="DIR", help="write the figures (PNG) here")
+    p.add_argument("--force", action="store_true", help="overwrite existing outputs")
+
+
+def _train_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("model", choices=["targeted-sentiment"])
+    p.add_argument("--data", metavar="DIR", help=_DATA_HELP)
+    p.add_argument("-o", "--output", metavar="FILE", help="where to write the model (JSON)")
+    p.add_argument("--force", action="store_true")
+
+
+def _pair_args(p: argparse.ArgumentParser) -> None:
+    _table_args(p)
+    p.add_argument("--threshold", type=float, default=None, help="similarity threshold (default: the documented one)")
+
+
+def _bench_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("what", choices=sorted(_BENCHES))
+    p.add_argument("--data", metavar="DIR", help=_DATA_HELP)
+    p.add_argument("--n", type=int, default=None, help="number of articles")
+    p.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
+
+
+def _validate_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("what", choices=sorted(_VALIDATORS))
+    _validation(p)
+
 
 _VALIDATORS = {
     "attribution": "toolkit.attribution:cmd_validate",
@@ -85,6 +96,22 @@ _VALIDATORS = {
 _BENCHES = {
     "attribution": "toolkit.attribution:cmd_bench",
     "split": "toolkit.bench:cmd_bench_split",
+}
+
+# name -> (handler "module:function", help, argument builder)
+_COMMANDS: dict[str, tuple[str, str, Callable[[argparse.ArgumentParser], None]]] = {
+    "run": ("toolkit.pipeline:cmd_run",
+            "the main job: analyse a corpus, print the comparison, write report, figures and notebook to out/",
+            _run_args),
+    "analyze": ("toolkit.pipeline:cmd_analyze", "one row of metrics per article", _analyze_args),
+    "compare": ("toolkit.pipeline:cmd_compare", "print the per-outlet comparison table", _compare_args),
+    "quotes": ("toolkit.attribution:cmd_quotes", "one row per attribution (who is quoted, how)", _table_args),
+    "targets": ("toolkit.targeted:cmd_targets", "one row per target mention, with sentiment toward it",
+                _table_args),
+    "train": ("toolkit.targeted:cmd_train", "train a shipped model from a data set", _train_args),
+    "pair": ("toolkit.pairing:cmd_pair", "group articles that cover the same story across outlets", _pair_args),
+    "bench": ("toolkit.cli:_cmd_bench", "measure speed (articles per second) on a benchmark corpus", _bench_args),
+    "validate": ("toolkit.cli:_cmd_validate", "measure a method against human annotation", _validate_args),
 }
 
 

@@ -79,7 +79,7 @@ def bundled_corpora() -> list[str]:
     >>> "blinken-china-2024" in bundled_corpora()
     True
     """
-    names = set()
+    names: set[str] = set()
     for root in _corpora_roots():
         if root.is_dir():
             names.update(p.name for p in root.iterdir() if (p / "DATACARD.md").is_file())
@@ -336,6 +336,8 @@ def _none_if_blank(value: Any) -> Any:
 
 def _finish(frame: pd.DataFrame, *, clean: bool) -> pd.DataFrame:
     """Fill in the schema: ids, metadata defaults, cleaned text."""
+    import pandas as pd
+
     from toolkit.cleaning import clean_text, normalize_text
     from toolkit.text import guess_language
 
@@ -365,7 +367,7 @@ def _finish(frame: pd.DataFrame, *, clean: bool) -> pd.DataFrame:
     frame["raw_text"] = raw
     frame["text"] = texts
     frame["title"] = titles
-    frame["summary_spans"] = summaries
+    frame["summary_spans"] = pd.Series(summaries, index=frame.index, dtype=object)
     frame["language"] = [_none_if_blank(lang) or guess_language(text)
                          for lang, text in zip(frame["language"], texts, strict=True)]
     extras = [c for c in frame.columns if c not in SCHEMA]

@@ -7,14 +7,14 @@ prints that line and exits non-zero, without a traceback.
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
 
 class ToolkitError(Exception):
     """An error in the user's input or request, explained in one line."""
 
-    def __init__(self, message: str, *, path: str | Path | None = None, line: int | None = None):
-        self.path = None if path is None else str(path)
+    def __init__(self, message: str, *, path: str | os.PathLike[str] | None = None, line: int | None = None):
+        self.path = None if path is None else os.fspath(path)
         self.line = line
         where = ""
         if self.path is not None:

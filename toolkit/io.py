@@ -40,6 +40,9 @@ def atomic_path(path: str | os.PathLike[str], *, force: bool = True) -> Iterator
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     os.close(fd)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; give outputs the usual mode
     try:
         yield Path(tmp)
         os.replace(tmp, target)

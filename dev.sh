@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Set up and use the toolkit on a fresh machine (Python 3.11+).
+#   bash dev.sh run    set up .venv/ and run the main job (analyse the bundled corpus; report,
+#                      figures, tables and the executed notebook 01 in out/)
+#   bash dev.sh test   set up .venv/ if needed and run the whole test suite (ruff, mypy, pytest)
+set -euo pipefail
+cd "$(dirname "$0")"
+PYTHON=${PYTHON:-python3}
+
+setup() {
+    "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+        || { echo "dev.sh: Python 3.11 or newer is needed ($PYTHON is $("$PYTHON" --version 2>&1))" >&2; exit 1; }
+    local stamp
+    stamp=".venv/.installed-$(cat requirements.lock pyproject.toml | sha256sum | cut -c1-16)"
+    if [ ! -f "$stamp" ]; then
+        echo "dev.sh: setting up .venv/ from requirements.lock ..." >&2
+        [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
+        .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+        .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+        rm -f .venv/.installed-*
+        touch "$stamp"
+    fi
+}
+
+case "${1:-}" in
+    run)
+        setup
+        shift
+        .venv/bin/toolkit run "$@"
+        ;;
+    test)
+        setup
+        shift
+        .venv/bin/ruff check toolkit tests
+        .venv/bin/mypy
+        .venv/bin/pytest "$@"
+        ;;
+    *)
+        echo "usage: bash dev.sh run | bash dev.sh test" >&2
+        exit 2
+        ;;
+esac

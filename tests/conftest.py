@@ -1,0 +1,42 @@
+"""A small corpus a person can check by reading it, and shared fixtures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+#: Three short articles, two outlets. Readable, hand-checkable.
+SMALL = [
+    {"doc_id": "a1", "outlet": "Daily Planet", "title": "Mayor opens bridge",
+     "text": "The mayor opened the new bridge on Monday. “It is a great day,” she said.\n\n"
+             "Critics warned that the project was late. The council denied it."},
+    {"doc_id": "a2", "outlet": "Daily Planet", "title": "Bridge traffic",
+     "text": "Traffic on the bridge was light. Drivers said they liked it."},
+    {"doc_id": "b1", "outlet": "Gotham Gazette", "title": "Bridge fiasco",
+     "text": "The bridge opened two years late and far over budget. "
+             "It is a terrible waste, according to the council."},
+]
+
+
+@pytest.fixture
+def small_records() -> list[dict[str, str]]:
+    return [dict(r) for r in SMALL]
+
+
+@pytest.fixture
+def small_csv(tmp_path: Path) -> Path:
+    import pandas as pd
+
+    path = tmp_path / "small.csv"
+    pd.DataFrame(SMALL).to_csv(path, index=False)
+    return path
+
+
+@pytest.fixture(scope="session")
+def blinken():
+    from toolkit import load_corpus
+
+    return load_corpus("blinken-china-2024")

@@ -1,0 +1,28 @@
+"""The curated notebooks run top to bottom from a fresh kernel."""
+
+from __future__ import annotations
+
+import json
+
+import nbformat
+
+from toolkit.notebooks import NOTEBOOKS_DIR, execute_notebook
+
+
+def test_notebooks_are_committed_without_outputs():
+    for path in NOTEBOOKS_DIR.glob("*.ipynb"):
+        nb = nbformat.read(path, as_version=4)
+        assert any("parameters" in c.metadata.get("tags", []) for c in nb.cells), path.name
+        for cell in nb.cells:
+            if cell.cell_type == "code":
+                assert cell.outputs == [] and cell.execution_count is None, path.name
+
+
+def test_notebook_01_executes(tmp_path):
+    path = execute_notebook("01_rt_vs_nbc_blinken_trip.ipynb", tmp_path)
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    outputs = [o for c in nb["cells"] if c["cell_type"] == "code" for o in c["outputs"]]
+    assert not [o for o in outputs if o.get("output_type") == "error"]
+    text = json.dumps(outputs)
+    assert "NBC Chicago" in text and "image/png" in text
+    assert path.with_suffix(".html").is_file()

@@ -1,0 +1,91 @@
+"""Executing the curated notebooks, as the main job and the tests do.
+
+Notebooks live in ``notebooks/`` beside the package, committed without
+outputs. :func:`execute_notebook` runs one top to bottom in a fresh kernel,
+injecting parameters into the cell tagged ``parameters`` (the papermill
+convention), and writes the executed copy (and an HTML rendering) atomically.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from toolkit.errors import InputError
+
+__all__ = ["NOTEBOOKS_DIR", "execute_notebook", "list_notebooks"]
+
+NOTEBOOKS_DIR = Path(__file__).resolve().parent.parent / "notebooks"
+
+
+def list_notebooks() -> list[str]:
+    """File names of the curated notebooks."""
+    return sorted(p.name for p in NOTEBOOKS_DIR.glob("*.ipynb"))
+
+
+def _inject(nb: Any, parameters: dict[str, Any]) -> None:
+    import nbformat
+
+    for index, cell in enumerate(nb.cells):
+        if "parameters" in cell.get("metadata", {}).get("tags", []):
+            lines = [f"{k} = {v!r}" for k, v in parameters.items()]
+            injected = nbformat.v4.new_code_cell("# injected parameters\n" + "\n".join(lines))
+            injected.metadata["tags"] = ["injected-parameters"]
+            nb.cells.insert(index + 1, injected)
+            return
+    raise InputError("no cell tagged 'parameters'", path="notebook")
+
+
+def execute_notebook(name: str, out_dir: str | os.PathLike[str], *, parameters: dict[str, Any] | None = None,
+                     timeout: int = 600, html: bool = True) -> Path:
+    """Execute a curated notebook; write ``out_dir/<name>`` (and ``.html``).
+
+    Parameters
+    ----------
+    name : str
+        File name in ``notebooks/`` (e.g. ``"01_rt_vs_nbc_blinken_trip.ipynb"``).
+    out_dir : path
+    parameters : dict, optional
+        Values that override the ``parameters`` cell.
+    timeout : int, default=600
+        Seconds allowed per cell.
+    html : bool, default=True
+        Also write an HTML rendering beside the executed notebook.
+
+    Returns
+    -------
+    pathlib.Path
+        The executed notebook.
+    """
+    import nbformat
+    from nbclient import NotebookClient
+
+    from toolkit.io import atomic_open
+
+    source = NOTEBOOKS_DIR / name
+    if not source.is_file():
+        raise InputError(f"no such notebook (available: {', '.join(list_notebooks())})", path=source)
+    nb = nbformat.read(source, as_version=4)
+    if parameters:
+        _inject(nb, parameters)
+    env_backend = os.environ.get("MPLBACKEND")
+    os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
+    try:
+        NotebookClient(nb, timeout=timeout, kernel_name="python3",
+                       resources={"metadata": {"path": str(NOTEBOOKS_DIR)}}).execute()
+    finally:
+        if env_backend is None:
+            os.environ.pop("MPLBACKEND", None)
+        else:
+            os.environ["MPLBACKEND"] = env_backend
+    target = Path(out_dir) / name
+    with atomic_open(target) as handle:
+        nbformat.write(nb, handle)
+    if html:
+        from nbconvert import HTMLExporter
+
+        body, _ = HTMLExporter().from_notebook_node(nb)
+        with atomic_open(target.with_suffix(".html")) as handle:
+            handle.write(body)
+    return target

@@ -1,0 +1,219 @@
+"""From a corpus to every metric: parse once, run each family, keep provenance.
+
+:func:`analyze` segments every article once (:mod:`toolkit.text`) and hands
+the same parsed documents to every metric family listed in
+:data:`toolkit.metrics.FAMILIES`. The result, an :class:`Analysis`, holds one
+sentence table and one article table that the comparison, the plots, the HTML
+report and the notebooks all read from.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from toolkit.metrics import FAMILIES, MetricSpec
+from toolkit.text import ParsedDocument
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["Analysis", "analyze", "provenance", "cmd_analyze", "cmd_compare", "cmd_run"]
+
+
+@dataclass
+class Analysis:
+    """Everything measured on one corpus.
+
+    Attributes
+    ----------
+    corpus : pandas.DataFrame
+        As returned by :func:`toolkit.load_corpus`.
+    docs : list of ParsedDocument
+        The parsed articles, in corpus order.
+    sentences : pandas.DataFrame
+        One row per sentence: the columns of :func:`toolkit.text.sentence_table`
+        (``doc_id, outlet, sentence_id, start, end, paragraph, position,
+        counted, sentence``) plus every family's sentence columns.
+    articles : pandas.DataFrame
+        One row per article: ``doc_id, outlet, title, n_sentences, n_words``
+        plus every family's article columns.
+    metrics : tuple of MetricSpec
+        What the per-outlet comparison reports.
+    provenance : dict
+        Toolkit version, resource versions, corpus checksum.
+    """
+
+    corpus: pd.DataFrame
+    docs: list[ParsedDocument]
+    sentences: pd.DataFrame
+    articles: pd.DataFrame
+    metrics: tuple[MetricSpec, ...]
+    provenance: dict[str, Any] = field(default_factory=dict)
+
+
+def provenance(corpus: pd.DataFrame, families: Sequence[str] = FAMILIES) -> dict[str, Any]:
+    """Toolkit version, the checksum of every shipped data file, and the corpus checksum."""
+    from toolkit import __version__
+    from toolkit.corpus import corpus_checksum
+    from toolkit.resources import checksum
+
+    data_root = Path(__file__).resolve().parent / "data"
+    resources = {
+        str(p.relative_to(data_root)): checksum(p)[:16]
+        for p in sorted(data_root.rglob("*"))
+        if p.is_file() and not p.name.endswith(".card.md")
+    }
+    return {
+        "toolkit_version": __version__,
+        "families": list(families),
+        "resources": resources,
+        "corpus_checksum": corpus_checksum(corpus),
+        "n_articles": len(corpus),
+    }
+
+
+def _word_counts(docs: Sequence[ParsedDocument]) -> list[tuple[str, int, int]]:
+    import re
+
+    word = re.compile(r"\w+")
+    rows = []
+    for doc in docs:
+        for i, (s, e) in enumerate(doc.sentences):
+            rows.append((doc.doc_id, i, len(word.findall(doc.text, s, e))))
+    return rows
+
+
+def analyze(corpus: pd.DataFrame, *, families: Sequence[str] = FAMILIES) -> Analysis:
+    """Parse every article once and run every metric family on it.
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        As returned by :func:`toolkit.load_corpus`.
+    families : sequence of str, default=toolkit.metrics.FAMILIES
+        Modules implementing the family contract of :mod:`toolkit.metrics`.
+
+    Returns
+    -------
+    Analysis
+
+    Examples
+    --------
+    >>> from toolkit import load_corpus
+    >>> analysis = analyze(load_corpus("blinken-china-2024"))
+    >>> analysis.articles[["doc_id", "outlet"]].values.tolist()
+    [['nbc-chicago', 'NBC Chicago'], ['rt', 'RT']]
+    """
+    import pandas as pd
+
+    from toolkit.corpus import validate_corpus
+    from toolkit.text import parse_corpus, sentence_table
+
+    validate_corpus(corpus)
+    docs = parse_corpus(corpus)
+    sentences = sentence_table(docs)
+    words = pd.DataFrame(_word_counts(docs), columns=["doc_id", "sentence_id", "words"])
+    sentences = sentences.merge(words, on=["doc_id", "sentence_id"], how="left")
+    counted = sentences[sentences["counted"]]
+    articles = pd.DataFrame({
+        "doc_id": [d.doc_id for d in docs],
+        "outlet": [d.outlet for d in docs],
+        "title": [d.title for d in docs],
+        "language": [d.language for d in docs],
+    })
+    articles = articles.merge(
+        counted.groupby("doc_id").agg(n_sentences=("sentence_id", "size"), n_words=("words", "sum")),
+        on="doc_id", how="left",
+    ).fillna({"n_sentences": 0, "n_words": 0})
+    metrics: list[MetricSpec] = []
+    for name in families:
+        module = importlib.import_module(name)
+        sentence_part = module.sentence_metrics(docs)
+        new_cols = [c for c in sentence_part.columns if c not in ("doc_id", "sentence_id")]
+        sentences = sentences.merge(sentence_part[["doc_id", "sentence_id", *new_cols]],
+                                    on=["doc_id", "sentence_id"], how="left")
+        article_part = module.article_metrics(docs)
+        new_cols = [c for c in article_part.columns if c != "doc_id" and c not in articles.columns]
+        articles = articles.merge(article_part[["doc_id", *new_cols]], on="doc_id", how="left")
+        metrics.extend(module.METRICS)
+    return Analysis(corpus, docs, sentences, articles, tuple(metrics), provenance(corpus, families))
+
+
+# ---------------------------------------------------------------- command line
+
+
+def _progress(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    """``toolkit analyze CORPUS -o FILE``: one row per article."""
+    from toolkit.cli import corpus_from_args
+    from toolkit.io import TABLE_FORMATS, write_table
+
+    if Path(args.output).suffix.lower() not in TABLE_FORMATS:
+        from toolkit.errors import InputError
+
+        raise InputError(f"unknown output format; use one of {', '.join(TABLE_FORMATS)}", path=args.output)
+    analysis = analyze(corpus_from_args(args))
+    path = write_table(analysis.articles, args.output, force=args.force)
+    print(f"wrote {len(analysis.articles)} articles x {analysis.articles.shape[1]} columns to {path}")
+    return 0
+
+
+def _write_outputs(analysis: Analysis, comparison: pd.DataFrame, *, html: str | None,
+                   figures: str | None, force: bool) -> None:
+    if figures:
+        from toolkit.plots import save_figures
+
+        for path in save_figures(comparison, figures, force=force):
+            print(f"wrote {path}")
+    if html:
+        from toolkit.report import write_report
+
+        print(f"wrote {write_report(analysis, comparison, html, force=force)}")
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    """``toolkit compare CORPUS``: print the per-outlet table; optional HTML and figures."""
+    from toolkit.cli import corpus_from_args
+    from toolkit.compare import compare_outlets, format_table
+
+    analysis = analyze(corpus_from_args(args))
+    comparison = compare_outlets(analysis)
+    print(format_table(comparison))
+    _write_outputs(analysis, comparison, html=args.html, figures=args.figures, force=args.force)
+    return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """The main job: analyse, print the comparison, write report, figures, tables, notebook."""
+    from toolkit.cli import corpus_from_args
+    from toolkit.compare import compare_outlets, format_table
+    from toolkit.io import write_json, write_table
+
+    args.text_column = args.outlet_column = None
+    args.encoding = "utf-8"
+    out = Path(args.out)
+    _progress(f"analysing {args.corpus} ...")
+    analysis = analyze(corpus_from_args(args))
+    comparison = compare_outlets(analysis)
+    print(format_table(comparison))
+    write_table(analysis.articles, out / "articles.csv", force=True)
+    write_table(comparison, out / "comparison.csv", force=True)
+    write_json(analysis.provenance, out / "provenance.json")
+    _write_outputs(analysis, comparison, html=str(out / "report.html"), figures=str(out / "figures"), force=True)
+    if not args.no_notebook:
+        from toolkit.notebooks import execute_notebook
+
+        _progress("executing notebook 01 ...")
+        path = execute_notebook("01_rt_vs_nbc_blinken_trip.ipynb", out / "notebooks",
+                                parameters={"CORPUS": args.corpus})
+        print(f"wrote {path}")
+    return 0
