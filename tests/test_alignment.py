@@ -5,7 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from toolkit.alignment import align_sentences, omission_report, sentence_similarity
+from toolkit.alignment import (
+    align_sentences,
+    omission_report,
+    omission_summary,
+    sentence_similarity,
+)
 from toolkit.errors import InputError
 from toolkit.text import ParsedDocument, parse_document
 
@@ -140,3 +145,19 @@ def test_omission_report_bad_input() -> None:
         omission_report(alignment, quotes=pd.DataFrame({"doc_id": ["a"], "quote_id": ["q"]}))
     with pytest.raises(InputError, match="align_sentences"):
         omission_report(alignment.drop(columns=["label"]))
+
+
+def test_omission_summary_counts_and_names() -> None:
+    alignment = align_sentences([doc("a", "A", VISIT, WANG, MAO), doc("b", "B", VISIT, WANG)])
+    summary = omission_summary(alignment, omission_report(alignment)).set_index("outlet")
+    assert summary.loc["A", ["sentences", "shared", "paraphrased", "unique"]].tolist() == [3, 2, 0, 1]
+    assert summary.loc["A", "unique_share"] == pytest.approx(1 / 3)
+    assert summary.loc["A", "actors_only_here"] == "Foreign Ministry of China; Mao Ning"
+    assert summary.loc["A", "top_unique_sentence"] == MAO
+    assert summary.loc["B", "unique"] == 0 and summary.loc["B", "top_unique_sentence"] == ""
+
+
+def test_omission_summary_identical_articles() -> None:
+    alignment = align_sentences([doc("a", "A", VISIT), doc("b", "B", VISIT)])
+    summary = omission_summary(alignment, omission_report(alignment))
+    assert summary["unique"].tolist() == [0, 0] and summary["shared"].tolist() == [1, 1]

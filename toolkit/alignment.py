@@ -56,6 +56,7 @@ __all__ = [
     "sentence_similarity",
     "align_sentences",
     "omission_report",
+    "omission_summary",
 ]
 
 #: Similarity at or above which two sentences are the same sentence.
@@ -413,3 +414,65 @@ def omission_report(
                                 ascending=[True, False, True], kind="stable")
     report["rank"] = report.groupby("outlet").cumcount() + 1
     return report[_REPORT_COLUMNS].reset_index(drop=True)
+
+
+def omission_summary(alignment: pd.DataFrame, report: pd.DataFrame) -> pd.DataFrame:
+    """One line per outlet: how much of it is unique, and whose voices only it carries.
+
+    Parameters
+    ----------
+    alignment : pandas.DataFrame
+        The output of :func:`align_sentences`.
+    report : pandas.DataFrame
+        The output of :func:`omission_report` on that alignment.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``outlet, sentences, shared, paraphrased, unique, unique_share,
+        actors_only_here, speakers_only_here, top_unique_sentence``: counts of
+        counted sentences by label, the share labelled unique, the
+        "; "-joined actors and speakers that only this outlet carries (in
+        report order), and its highest-ranked unique sentence ("" if none).
+
+    References
+    ----------
+    Fan, L. et al. (2019). In Plain Sight: Media Bias Through the Lens of
+    Factual Reporting. EMNLP-IJCNLP (informational bias).
+
+    Examples
+    --------
+    >>> from toolkit.text import parse_document
+    >>> a = parse_document("Blinken will visit Beijing. Mao Ning criticised the trip.",
+    ...                    doc_id="a", outlet="A")
+    >>> b = parse_document("Blinken will visit Beijing.", doc_id="b", outlet="B")
+    >>> alignment = align_sentences([a, b])
+    >>> summary = omission_summary(alignment, omission_report(alignment))
+    >>> summary[["outlet", "sentences", "unique", "actors_only_here"]].values.tolist()
+    [['A', 2, 1, 'Mao Ning'], ['B', 1, 0, '']]
+    """
+    for name, frame, needed in (("alignment", alignment, {"outlet", "label"}),
+                                ("report", report, {"outlet", "rank", "sentence",
+                                                    "actors_only_here", "speakers_only_here"})):
+        missing = needed - set(frame.columns)
+        if missing:
+            raise InputError(f"{name} lacks column(s) {', '.join(sorted(missing))}")
+    rows = []
+    for outlet, group in alignment.groupby("outlet", sort=True):
+        labels = group["label"].value_counts()
+        own = report[report["outlet"] == outlet].sort_values("rank")
+
+        def joined(column: str, own: pd.DataFrame = own) -> str:
+            return _join([name for cell in own[column] for name in str(cell).split("; ")])
+
+        rows.append({
+            "outlet": outlet, "sentences": len(group),
+            **{label: int(labels.get(label, 0)) for label in LABELS},
+            "unique_share": float(labels.get("unique", 0)) / len(group) if len(group) else 0.0,
+            "actors_only_here": joined("actors_only_here"),
+            "speakers_only_here": joined("speakers_only_here"),
+            "top_unique_sentence": str(own["sentence"].iloc[0]) if len(own) else "",
+        })
+    return pd.DataFrame(rows, columns=["outlet", "sentences", *LABELS, "unique_share",
+                                       "actors_only_here", "speakers_only_here",
+                                       "top_unique_sentence"])
