@@ -110,8 +110,13 @@ _DEMONYMS = {"us": "US", "u.s.": "US", "american": "US", "americans": "US", "chi
 _SENTENCE_ADVERBS = {"but", "and", "so", "then", "also", "still", "however", "yet", "now", "later",
                      "meanwhile", "instead", "earlier", "previously"}
 _CONTINUE_LEMMAS = {"add", "continue", "reiterate", "repeat"}
-_AUX = (r"(?:(?:has|had|have|also|later|then|previously|once|again|would|will|had|recently|"
-        r"further|publicly|repeatedly|earlier|has\s+long|first|often|never|not)\s+){0,2}")
+_AUX_WORDS = {"has", "had", "have", "also", "later", "then", "previously", "once", "again", "would",
+              "will", "recently", "further", "publicly", "repeatedly", "earlier", "long", "first",
+              "often", "never", "not"}
+_AUX = r"(?:(?:" + "|".join(sorted(_AUX_WORDS)) + r")\s+){0,2}"
+_THAT = re.compile(r"((?:\s+[\w’'-]+){0,3}?)\s+that\s+")
+_OBJECT_VERBS = {"tell", "warn", "assure", "remind", "inform", "reassure", "promise", "caution",
+                 "advise", "urge", "accuse"}
 
 
 @dataclass(frozen=True)
@@ -150,9 +155,7 @@ class _Spec:
     after_vs: re.Pattern[str]
     before: re.Pattern[str]
     verb_any: re.Pattern[str]
-    that_clause: re.Pattern[str]
     according: re.Pattern[str]
-    trailing: re.Pattern[str]
     cut: re.Pattern[str]
 
 
@@ -168,9 +171,7 @@ def _spec(verbs: QuoteVerbs | None = None) -> _Spec:
         after_vs=re.compile(rf"[\s,.;:—–-]{{0,4}}{v}\s+(?P<rest>[^“”\"«».,;:!?()]{{1,80}})"),
         before=re.compile(rf"{v}\b(?P<tail>[^“”\"«».!?]{{0,60}}?)[:,]?\s*$"),
         verb_any=re.compile(rf"\b{v}\b"),
-        that_clause=re.compile(rf"\b{v}(?P<obj>(?:\s+[\w’'-]+){{0,3}}?)\s+that\s+"),
         according=re.compile(r"\b[Aa]ccording to\s+(?P<np>[^,.;:!?“”\"«»]{1,80})"),
-        trailing=re.compile(rf",\s+{np}\s+{_AUX}{v}(?=[\s,.;])"),
         cut=re.compile(rf"[.!?,]\s+(?P<cue>{np}\s+{_AUX}{v}\b[^.!?“”\"]{{0,40}}[.!?]?)\s*$"),
     )
 
@@ -374,10 +375,14 @@ def find_attributions(doc: ParsedDocument, *, verbs: QuoteVerbs | None = None) -
     ends = [e for _, e in doc.sentences] or [len(text)]
     out: list[Attribution] = []
     prev_para_speaker = ""  # last speaker of the previous paragraph, if it had an attribution
+    all_hits = [(m.start(), m.end(), " ".join(m.group("verb").split()))
+                for m in spec.verb_any.finditer(text)]
+    hit_starts = [h[0] for h in all_hits]
     for p_index, (p_start, p_end) in enumerate(_paragraph_spans(text)):
         spans = _mark_spans(text, p_start, p_end)
         para_quotes = [(a - 1, b + 1) for a, b, _ in spans]
-        indirect = _indirect(spec, text, p_start, p_end, starts, ends, para_quotes, p_index)
+        hits = all_hits[bisect_right(hit_starts, p_start - 1):bisect_right(hit_starts, p_end)]
+        indirect = _indirect(spec, text, p_start, p_end, starts, ends, para_quotes, p_index, hits)
         para_out: list[Attribution] = list(indirect)
         for open_end, close_start, closed in spans:
             q_start, q_end = _trim(text, open_end, close_start)
@@ -412,8 +417,8 @@ def find_attributions(doc: ParsedDocument, *, verbs: QuoteVerbs | None = None) -
             if not speaker:
                 b_start = max(p_start, s_start, open_end - 1 - _WINDOW)
                 before = text[b_start:open_end - 1]
-                mb = spec.before.search(before)
-                if mb and before.rstrip().endswith((":", ",")):
+                mb = spec.before.search(before) if before.rstrip().endswith((":", ",")) else None
+                if mb:
                     form = mb.group("verb")
                     if _finite(form):
                         who = _suffix_speaker(_outside_quotes(
@@ -465,7 +470,8 @@ def _kind(text: str, q_start: int, q_end: int, prefix: str) -> str:
 
 
 def _indirect(spec: _Spec, text: str, p_start: int, p_end: int, starts: list[int],
-              ends: list[int], quotes: list[tuple[int, int]], p_index: int) -> list[Attribution]:
+              ends: list[int], quotes: list[tuple[int, int]], p_index: int,
+              hits: list[tuple[int, int, str]]) -> list[Attribution]:
     out: list[Attribution] = []
 
     def inside(pos: int) -> bool:
@@ -483,26 +489,52 @@ def _indirect(spec: _Spec, text: str, p_start: int, p_end: int, starts: list[int
             e -= 1
         return e
 
-    # X <verb> (object) that CLAUSE
-    for m in spec.that_clause.finditer(text, p_start, p_end):
-        if inside(m.start()):
+    for vs, ve, form in hits:
+        if inside(vs) or form == "according to":
             continue
-        form = m.group("verb")
-        if form.casefold() == "according to" or (m.group("obj") and spec.verbs.lemma(form) not in {
-                "tell", "warn", "assure", "remind", "inform", "reassure", "promise", "caution",
-                "advise", "urge", "accuse"}):
+        that = _THAT.match(text, ve, min(p_end, ve + 60))
+        if that is not None:
+            # X <verb> (object) that CLAUSE
+            if that.group(1) and spec.verbs.lemma(form) not in _OBJECT_VERBS:
+                continue
+            s, e = sentence(vs)
+            if _finite(form):
+                who = _suffix_speaker(_outside_quotes(text, s, vs, quotes))
+            else:
+                who = _prefix_speaker(text[s:vs].lstrip("•-–— "))
+            c_start, c_end = that.end(), content_end(e)
+            if not who or c_end - c_start < 3 or inside(c_start):
+                continue
+            out.append(Attribution("indirect", c_start, c_end, vs, who, form, p_index, "indirect"))
             continue
-        s, e = sentence(m.start())
-        if _finite(form):
-            who = _suffix_speaker(_outside_quotes(text, s, m.start(), quotes))
-        else:
-            who = _prefix_speaker(text[s:m.start()].lstrip("•-–— "))
-        if not who:
+        # CLAUSE, X <verb>.
+        if ve < p_end and text[ve] not in " ,.;":
             continue
-        c_start, c_end = m.end(), content_end(e)
-        if c_end - c_start < 3 or inside(c_start):
+        seg_start = max(p_start, vs - 100)
+        comma = text.rfind(",", seg_start, vs)
+        if comma < 0:
             continue
-        out.append(Attribution("indirect", c_start, c_end, m.start("verb"), who, form, p_index,
+        words = text[comma + 1:vs].split()
+        while words and words[-1].casefold() in _AUX_WORDS:
+            words.pop()
+        if not _is_speaker(words) or words[0].casefold() in {"which", "who", "that", "as"}:
+            continue
+        s, e = sentence(vs)
+        c_start, c_end = s, comma
+        if c_end <= c_start or any(s <= a < c_end for a, _ in quotes):
+            continue
+        lead = text[c_start:c_end]
+        for sep in (", but ", "; ", ", while ", ", and "):
+            cut = lead.rfind(sep)
+            if cut >= 0:
+                c_start = c_start + cut + len(sep)
+                lead = text[c_start:c_end]
+        c_start, c_end = _trim(text, c_start, c_end)
+        while c_start < c_end and text[c_start] in "•-–— ":
+            c_start += 1
+        if c_end - c_start < 10 or len(text[c_start:c_end].split()) < 3:
+            continue
+        out.append(Attribution("indirect", c_start, c_end, vs, " ".join(words), form, p_index,
                                "indirect"))
     # according to X, CLAUSE / CLAUSE, according to X.
     for m in spec.according.finditer(text, p_start, p_end):
@@ -526,29 +558,6 @@ def _indirect(spec: _Spec, text: str, p_start: int, p_end: int, starts: list[int
             continue
         out.append(Attribution("indirect", c_start, c_end, m.start(), who, "according to", p_index,
                                "indirect"))
-    # CLAUSE, X <verb>.
-    for m in spec.trailing.finditer(text, p_start, p_end):
-        if inside(m.start()) or not _is_speaker(m.group("np").split()):
-            continue
-        if m.group("np").split()[0].casefold() in {"which", "who", "that", "as"}:
-            continue
-        s, e = sentence(m.start())
-        c_start, c_end = s, m.start()
-        if any(s <= a < c_end for a, _ in quotes):
-            continue
-        lead = text[c_start:c_end]
-        for sep in (", but ", "; ", ", while ", ", and "):
-            cut = lead.rfind(sep)
-            if cut >= 0:
-                c_start = c_start + cut + len(sep)
-                lead = text[c_start:c_end]
-        c_start, c_end = _trim(text, c_start, c_end)
-        while c_start < c_end and text[c_start] in "•-–— ":
-            c_start += 1
-        if c_end - c_start < 10 or len(text[c_start:c_end].split()) < 3:
-            continue
-        out.append(Attribution("indirect", c_start, c_end, m.start("verb"), m.group("np"),
-                               m.group("verb"), p_index, "indirect"))
     return out
 
 
