@@ -22,6 +22,17 @@ setup() {
     fi
 }
 
+browser() {
+    # the report is checked in headless Chromium (Debian's package)
+    command -v chromium >/dev/null 2>&1 && return
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+        echo "dev.sh: installing Debian's chromium for the browser tests ..." >&2
+        apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    else
+        echo "dev.sh: the browser tests need chromium: sudo apt-get install chromium" >&2
+    fi
+}
+
 case "${1:-}" in
     run)
         setup
@@ -30,6 +41,7 @@ case "${1:-}" in
         ;;
     test)
         setup
+        browser
         shift
         .venv/bin/ruff check toolkit tests
         .venv/bin/mypy
