@@ -1,7 +1,13 @@
 """How a metric family plugs into analysis and comparison.
 
 A metric family is a module (``toolkit.sentiment``, ``toolkit.stance``,
-``toolkit.attribution``, ``toolkit.framing``) that provides
+``toolkit.attribution``, ``toolkit.framing``) that provides either
+
+``measure(docs) -> Measurements``
+    Everything the family measures in one pass: the sentence table, the
+    article table and any further tidy tables (quotes, cues, ...);
+
+or, for simple families, the two functions
 
 ``sentence_metrics(docs) -> DataFrame``
     One row per sentence of the parsed documents, keyed by ``doc_id`` and
@@ -20,10 +26,13 @@ without changing the comparison.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
 
-__all__ = ["MetricSpec", "FAMILIES"]
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["MetricSpec", "Measurements", "FAMILIES"]
 
 #: Modules analysed by :func:`toolkit.pipeline.analyze`, in order.
 FAMILIES: tuple[str, ...] = ("toolkit.sentiment",)
@@ -62,3 +71,22 @@ class MetricSpec:
     weight: str | None = None
     unit: str = "score"
     level: Literal["sentence"] = "sentence"
+
+
+@dataclass
+class Measurements:
+    """What one metric family measured on a set of parsed documents.
+
+    Attributes
+    ----------
+    sentences : pandas.DataFrame
+        Keyed by ``doc_id, sentence_id``.
+    articles : pandas.DataFrame
+        Keyed by ``doc_id``.
+    tables : dict of str to pandas.DataFrame
+        Further tidy tables by name (``"quotes"``, ``"frame_cues"``, ...).
+    """
+
+    sentences: pd.DataFrame
+    articles: pd.DataFrame
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)

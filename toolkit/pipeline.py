@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from toolkit.metrics import FAMILIES, MetricSpec
+from toolkit.metrics import FAMILIES, Measurements, MetricSpec
 from toolkit.text import ParsedDocument
 
 if TYPE_CHECKING:
@@ -45,6 +45,8 @@ class Analysis:
         plus every family's article columns.
     metrics : tuple of MetricSpec
         What the per-outlet comparison reports.
+    tables : dict of str to pandas.DataFrame
+        Further tidy tables from the families (``"quotes"``, ...).
     provenance : dict
         Toolkit version, resource versions, corpus checksum.
     """
@@ -55,6 +57,7 @@ class Analysis:
     articles: pd.DataFrame
     metrics: tuple[MetricSpec, ...]
     provenance: dict[str, Any] = field(default_factory=dict)
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
 
 
 def provenance(corpus: pd.DataFrame, families: Sequence[str] = FAMILIES) -> dict[str, Any]:
@@ -132,17 +135,22 @@ def analyze(corpus: pd.DataFrame, *, families: Sequence[str] = FAMILIES) -> Anal
         on="doc_id", how="left",
     ).fillna({"n_sentences": 0, "n_words": 0})
     metrics: list[MetricSpec] = []
+    tables: dict[str, pd.DataFrame] = {}
     for name in families:
         module = importlib.import_module(name)
-        sentence_part = module.sentence_metrics(docs)
+        if hasattr(module, "measure"):
+            measured: Measurements = module.measure(docs)
+            sentence_part, article_part = measured.sentences, measured.articles
+            tables.update(measured.tables)
+        else:
+            sentence_part, article_part = module.sentence_metrics(docs), module.article_metrics(docs)
         new_cols = [c for c in sentence_part.columns if c not in ("doc_id", "sentence_id")]
         sentences = sentences.merge(sentence_part[["doc_id", "sentence_id", *new_cols]],
                                     on=["doc_id", "sentence_id"], how="left")
-        article_part = module.article_metrics(docs)
         new_cols = [c for c in article_part.columns if c != "doc_id" and c not in articles.columns]
         articles = articles.merge(article_part[["doc_id", *new_cols]], on="doc_id", how="left")
         metrics.extend(module.METRICS)
-    return Analysis(corpus, docs, sentences, articles, tuple(metrics), provenance(corpus, families))
+    return Analysis(corpus, docs, sentences, articles, tuple(metrics), provenance(corpus, families), tables)
 
 
 # ---------------------------------------------------------------- command line
