@@ -65,64 +65,68 @@ class CueHit(NamedTuple):
     word: str
 
 
+_WORD = re.compile(r"\w+|[^\w\s]")
+
+
 @dataclass(frozen=True)
 class _Matcher:
-    regex: re.Pattern[str] | None
-    exact: dict[str, tuple[str, str]]
-    prefix: dict[str, tuple[str, str]]
+    # first token of a cue -> [(tokens, last-token-is-a-stem, frame, cue)], longest first
+    by_first: dict[str, list[tuple[tuple[str, ...], bool, str, str]]]
+    # one-token stem cues: stem -> (frame, cue)
+    stems: dict[str, tuple[str, str]]
+    stem_lengths: tuple[int, ...]
     residual: tuple[str, ...]
-
-
-def _cue_pattern(cue: str) -> str:
-    stem = cue[:-1] if cue.endswith("*") else cue
-    body = r"\s+".join(re.escape(w) for w in stem.split(" "))
-    if cue.endswith("*"):
-        body += r"\w*"
-    head = r"(?<!\w)" if stem[:1].isalnum() else ""
-    tail = r"(?!\w)" if cue.endswith("*") or stem[-1:].isalnum() else ""
-    return head + body + tail
 
 
 @lru_cache(maxsize=32)
 def _matcher(scheme: FrameScheme) -> _Matcher:
-    exact: dict[str, tuple[str, str]] = {}
-    prefix: dict[str, tuple[str, str]] = {}
-    cues = []
+    by_first: dict[str, list[tuple[tuple[str, ...], bool, str, str]]] = {}
+    stems: dict[str, tuple[str, str]] = {}
     for frame in scheme.frames:
         for cue in frame.cues:
-            cues.append(cue)
-            if cue.endswith("*"):
-                prefix[cue[:-1]] = (frame.name, cue)
+            is_stem = cue.endswith("*")
+            tokens = tuple(_WORD.findall(cue.rstrip("*")))
+            if is_stem and len(tokens) == 1:
+                stems[tokens[0]] = (frame.name, cue)
             else:
-                exact[cue] = (frame.name, cue)
-    cues.sort(key=lambda c: (-len(c.rstrip("*")), c))
-    regex = re.compile("|".join(_cue_pattern(c) for c in cues), re.IGNORECASE) if cues else None
+                by_first.setdefault(tokens[0], []).append((tokens, is_stem, frame.name, cue))
+    for entries in by_first.values():
+        entries.sort(key=lambda e: (-len(e[0]), -len("".join(e[0]))))
     residual = tuple(f.name for f in scheme.frames if f.residual)
-    return _Matcher(regex, exact, prefix, residual)
-
-
-def _identify(matched: str, m: _Matcher) -> tuple[str, str] | None:
-    words = matched.casefold().split()
-    key = " ".join(words)
-    if key in m.exact:
-        return m.exact[key]
-    head, last = words[:-1], words[-1]
-    for i in range(len(last), 0, -1):
-        stem = " ".join([*head, last[:i]])
-        if stem in m.prefix:
-            return m.prefix[stem]
-    return None
+    return _Matcher(by_first, stems, tuple(sorted({len(k) for k in stems}, reverse=True)), residual)
 
 
 def _hits(text: str, m: _Matcher, start: int = 0, end: int | None = None) -> list[CueHit]:
-    if m.regex is None:
-        return []
     stop = len(text) if end is None else end
+    spans = [(t.start(), t.end()) for t in _WORD.finditer(text, start, stop)]
+    toks = [text[a:b].casefold() for a, b in spans]
     out = []
-    for match in m.regex.finditer(text, start, stop):
-        found = _identify(match.group(0), m)
-        if found is not None:
-            out.append(CueHit(match.start(), match.end(), found[0], found[1], match.group(0)))
+    i, n = 0, len(toks)
+    while i < n:
+        found: tuple[int, str, str] | None = None
+        for tokens, is_stem, frame, cue in m.by_first.get(toks[i], ()):
+            k = len(tokens)
+            if i + k > n:
+                continue
+            head_ok = all(toks[i + j] == tokens[j] for j in range(k - 1))
+            last = toks[i + k - 1]
+            if head_ok and (last.startswith(tokens[-1]) if is_stem else last == tokens[-1]):
+                found = (k, frame, cue)
+                break
+        if found is None:
+            tok = toks[i]
+            for length in m.stem_lengths:
+                if length <= len(tok) and tok[:length] in m.stems:
+                    frame, cue = m.stems[tok[:length]]
+                    found = (1, frame, cue)
+                    break
+        if found is None:
+            i += 1
+            continue
+        k, frame, cue = found
+        a, b = spans[i][0], spans[i + k - 1][1]
+        out.append(CueHit(a, b, frame, cue, text[a:b]))
+        i += k
     return out
 
 

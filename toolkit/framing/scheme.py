@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
 from toolkit.errors import InputError
 
 __all__ = ["Frame", "FrameScheme", "load_scheme", "parse_scheme", "SHIPPED_SCHEMES"]
