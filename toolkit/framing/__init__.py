@@ -40,6 +40,7 @@ from toolkit.framing.lexicon import (
     find_cues,
     frame_cues,
     frame_evidence,
+    measure,
     sentence_metrics,
     top_frame_sentences,
 )
@@ -70,6 +71,7 @@ __all__ = [
     "emphasis_frames",
     "frame_evidence",
     "top_frame_sentences",
+    "measure",
     *_LAZY,
 ]
 

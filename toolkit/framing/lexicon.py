@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from toolkit.framing.scheme import FrameScheme, load_scheme
-from toolkit.metrics import MetricSpec
+from toolkit.metrics import Measurements, MetricSpec
 from toolkit.text import ParsedDocument
 
 if TYPE_CHECKING:
@@ -47,6 +47,7 @@ __all__ = [
     "emphasis_frames",
     "frame_evidence",
     "top_frame_sentences",
+    "measure",
     "METRICS",
     "NO_FRAME",
 ]
@@ -488,3 +489,36 @@ def top_frame_sentences(docs: Sequence[ParsedDocument], *, scheme: SchemeArg = "
     ev["rank"] = ev.groupby(["outlet", "frame"]).cumcount() + 1
     ev = ev[ev["rank"] <= n]
     return ev[columns].reset_index(drop=True)
+
+
+def measure(docs: Sequence[ParsedDocument], *, scheme: SchemeArg = "generic") -> Measurements:
+    """Everything the framing family measures, in the family contract's form.
+
+    Parameters
+    ----------
+    docs : sequence of ParsedDocument
+    scheme : str, path or FrameScheme, default="generic"
+
+    Returns
+    -------
+    toolkit.metrics.Measurements
+        ``sentences`` (:func:`sentence_metrics`), ``articles``
+        (:func:`article_metrics`), and ``tables["frame_cues"]``
+        (:func:`frame_cues`) and ``tables["emphasis_frames"]`` (:func:`emphasis_frames`).
+
+    References
+    ----------
+    Semetko, H. A. & Valkenburg, P. M. (2000). Framing European politics.
+    Journal of Communication 50(2), 93-109.
+
+    Examples
+    --------
+    >>> from toolkit.text import parse_document
+    >>> m = measure([parse_document("Rivals clash.", doc_id="d")])
+    >>> int(m.sentences["frame_conflict"].sum()), sorted(m.tables)
+    (1, ['emphasis_frames', 'frame_cues'])
+    """
+    sch = load_scheme(scheme)
+    return Measurements(sentence_metrics(docs, scheme=sch), article_metrics(docs, scheme=sch),
+                        {"frame_cues": frame_cues(docs, scheme=sch),
+                         "emphasis_frames": emphasis_frames(docs, scheme=sch)})

@@ -69,5 +69,5 @@ def plot_frames(data: pd.DataFrame, *, ax: Any = None) -> Any:
     ax.set_xlabel("share of sentences evoking the frame")
     top = data["ci_high"].max()
     ax.set_xlim(0, min(1.0, 1.15 * top) if top == top and top > 0 else 1.0)
-    ax.legend(title="outlet", frameon=False, loc="lower right")
+    ax.legend(title="outlet", frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     return ax
