@@ -34,6 +34,17 @@ _LAZY = {
     "compare_outlets": "toolkit.compare",
     "bootstrap_ci": "toolkit.stats",
     "plot_outlet_metrics": "toolkit.plots",
+    "plot_voice_balance": "toolkit.plots",
+    "plot_sentiment_along": "toolkit.plots",
+    "plot_distinctive_terms": "toolkit.plots",
+    "voice_balance": "toolkit.compare",
+    "sentiment_along": "toolkit.compare",
+    "extract_quotes": "toolkit.attribution",
+    "align_sentences": "toolkit.alignment",
+    "omission_report": "toolkit.alignment",
+    "distinctive_terms": "toolkit.distinctive",
+    "pair_stories": "toolkit.pairing",
+    "side_by_side": "toolkit.sidebyside",
     "write_report": "toolkit.report",
 }
 

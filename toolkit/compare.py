@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from toolkit.metrics import MetricSpec
     from toolkit.pipeline import Analysis
 
-__all__ = ["compare_outlets", "format_table", "COLUMNS"]
+__all__ = ["compare_outlets", "format_table", "voice_balance", "sentiment_along", "COLUMNS"]
 
 #: Columns of the comparison table.
 COLUMNS = ("outlet", "metric", "label", "family", "unit", "estimate", "low", "high", "n", "n_articles",
@@ -171,3 +171,53 @@ def format_table(comparison: pd.DataFrame, *, digits: int = 3) -> str:
             f"{r.label} {r.p_value:.3f}" for r in pvals.itertuples(index=False)))
     lines.extend(f"note: {n}" for n in notes)
     return "\n".join(lines)
+
+
+def voice_balance(quotes: pd.DataFrame, *, by: str = "affiliation") -> pd.DataFrame:
+    """Who is given a voice: attributions per outlet by affiliation (or source kind).
+
+    Parameters
+    ----------
+    quotes : pandas.DataFrame
+        From :func:`toolkit.attribution.extract_quotes` (``outlet`` and ``by``).
+    by : str, default="affiliation"
+        ``"affiliation"`` or ``"source_kind"``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``outlet, group, n, share`` (share of the outlet's attributions),
+        sorted by outlet then group; missing groups read ``"unknown"``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> q = pd.DataFrame({"outlet": ["A", "A", "B"], "affiliation": ["US", None, "China"]})
+    >>> voice_balance(q).values.tolist()
+    [['A', 'US', 1, 0.5], ['A', 'unknown', 1, 0.5], ['B', 'China', 1, 1.0]]
+    """
+    import pandas as pd
+
+    if quotes.empty:
+        return pd.DataFrame(columns=["outlet", "group", "n", "share"])
+    groups = quotes[by].astype(object).where(quotes[by].notna() & (quotes[by].astype(str) != ""), "unknown")
+    counts = (pd.DataFrame({"outlet": quotes["outlet"], "group": groups.astype(str)})
+              .groupby(["outlet", "group"]).size().rename("n").reset_index())
+    counts["share"] = counts["n"] / counts.groupby("outlet")["n"].transform("sum")
+    return counts.sort_values(["outlet", "group"]).reset_index(drop=True)
+
+
+def sentiment_along(analysis: Analysis, *, metric: str = "vader_compound") -> pd.DataFrame:
+    """A sentence score along each article, by relative position (0 = first counted sentence).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id, outlet, sentence_id, position, relative_position, value``.
+    """
+    rows = analysis.sentences[analysis.sentences["counted"]].copy()
+    rows["rank"] = rows.groupby("doc_id").cumcount()
+    size = rows.groupby("doc_id")["rank"].transform("max").clip(lower=1)
+    rows["relative_position"] = rows["rank"] / size
+    rows = rows.rename(columns={metric: "value"})
+    return rows[["doc_id", "outlet", "sentence_id", "position", "relative_position", "value"]].reset_index(drop=True)

@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.axes import Axes
 
-__all__ = ["plot_outlet_metrics", "metric_png", "save_figures", "OKABE_ITO", "HATCHES"]
+__all__ = ["plot_outlet_metrics", "plot_voice_balance", "plot_sentiment_along", "plot_distinctive_terms",
+           "metric_png", "save_figures", "OKABE_ITO", "HATCHES"]
 
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 HATCHES = ("", "///", "...", "xxx", "\\\\\\", "ooo", "---", "+++")
@@ -102,3 +103,99 @@ def save_figures(comparison: pd.DataFrame, folder: str | os.PathLike[str], *, fo
             handle.write(metric_png(comparison, metric))
         paths.append(target)
     return paths
+
+
+def plot_voice_balance(balance: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
+    """Stacked bars: each outlet's attributions by group (affiliation or source kind).
+
+    Parameters
+    ----------
+    balance : pandas.DataFrame
+        From :func:`toolkit.compare.voice_balance` (``outlet, group, n, share``).
+    """
+    plt = _pyplot()
+    if ax is None:
+        _, ax = plt.subplots(figsize=(6, 0.9 + 0.6 * max(balance["outlet"].nunique(), 1)))
+    if balance.empty:
+        ax.text(0.5, 0.5, "no attributions found", ha="center", va="center", transform=ax.transAxes)
+        return ax
+    outlets = sorted(balance["outlet"].unique())
+    groups = sorted(balance["group"].unique(), key=lambda g: (g == "unknown", g))
+    left = [0.0] * len(outlets)
+    for k, group in enumerate(groups):
+        part = balance[balance["group"] == group].set_index("outlet")
+        widths = [float(part["share"].get(o, 0.0)) for o in outlets]
+        counts = [int(part["n"].get(o, 0)) for o in outlets]
+        bars = ax.barh(outlets, widths, left=left, label=group, color=OKABE_ITO[k % len(OKABE_ITO)],
+                       hatch=HATCHES[k % len(HATCHES)], edgecolor="black", linewidth=0.6)
+        for bar, n in zip(bars, counts, strict=True):
+            if n:
+                ax.text(bar.get_x() + bar.get_width() / 2, bar.get_y() + bar.get_height() / 2, str(n),
+                        ha="center", va="center", fontsize=8,
+                        bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.8})
+        left = [a + b for a, b in zip(left, widths, strict=True)]
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("share of the outlet's attributions (numbers: count)")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
+    ax.invert_yaxis()
+    return ax
+
+
+def plot_sentiment_along(along: pd.DataFrame, *, ax: Axes | None = None, label: str = "VADER compound") -> Axes:
+    """A sentence score along each article (x: relative position, lede at 0).
+
+    Parameters
+    ----------
+    along : pandas.DataFrame
+        From :func:`toolkit.compare.sentiment_along`.
+    """
+    plt = _pyplot()
+    if ax is None:
+        _, ax = plt.subplots(figsize=(7, 3))
+    styles = ("-", "--", ":", "-.")
+    markers = ("o", "s", "^", "D", "v")
+    for k, (doc_id, part) in enumerate(along.groupby("doc_id", sort=True)):
+        outlet = part["outlet"].iloc[0]
+        ax.plot(part["relative_position"], part["value"], linestyle=styles[k % len(styles)],
+                marker=markers[k % len(markers)], markersize=4, color=OKABE_ITO[k % len(OKABE_ITO)],
+                label=f"{outlet} ({doc_id})")
+    ax.axhline(0, color="black", linewidth=0.6)
+    ax.set_xlabel("position in the article (0 = lede, 1 = last sentence)")
+    ax.set_ylabel(label)
+    ax.legend(fontsize=8, frameon=False)
+    return ax
+
+
+def plot_distinctive_terms(terms: pd.DataFrame, *, top: int = 10, ax: Axes | None = None) -> Axes:
+    """The terms each outlet favours most, by z-score of the log-odds ratio.
+
+    Parameters
+    ----------
+    terms : pandas.DataFrame
+        From :func:`toolkit.distinctive.distinctive_terms` (``outlet, term, z``).
+    top : int, default=10
+        Terms per outlet.
+    """
+    plt = _pyplot()
+    outlets = sorted(terms["outlet"].unique()) if not terms.empty else []
+    if ax is None:
+        _, ax = plt.subplots(figsize=(6, 0.5 + 0.28 * top * max(len(outlets), 1)))
+    labels, values, colours, hatches = [], [], [], []
+    for k, outlet in enumerate(outlets):
+        best = terms[terms["outlet"] == outlet].nlargest(top, "z")
+        for row in best.itertuples(index=False):
+            labels.append(f"{row.term}  [{outlet}]")
+            values.append(float(row.z))
+            colours.append(OKABE_ITO[k % len(OKABE_ITO)])
+            hatches.append(HATCHES[k % len(HATCHES)])
+    if not labels:
+        ax.text(0.5, 0.5, "no terms", ha="center", va="center", transform=ax.transAxes)
+        return ax
+    bars = ax.barh(range(len(labels)), values, color=colours, edgecolor="black", linewidth=0.6)
+    for bar, hatch in zip(bars, hatches, strict=True):
+        bar.set_hatch(hatch)
+    ax.set_yticks(range(len(labels)), labels, fontsize=8)
+    ax.axvline(1.96, color="black", linestyle=":", linewidth=0.8)
+    ax.set_xlabel("z-score, log-odds with informative Dirichlet prior (dotted: 1.96)")
+    ax.invert_yaxis()
+    return ax

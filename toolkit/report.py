@@ -11,16 +11,17 @@ from __future__ import annotations
 import base64
 import math
 import os
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from toolkit.pipeline import Analysis
 
-__all__ = ["render_report", "write_report", "html_table"]
+__all__ = ["render_report", "write_report", "html_table", "story_sections", "quotes_of", "marks_of"]
 
 _CSS = """
 body{font-family:system-ui,sans-serif;max-width:1200px;margin:2em auto;padding:0 1em;color:#111;line-height:1.45}
@@ -71,9 +72,83 @@ def _article(doc_title: str, outlet: str, paragraphs: list[tuple[str, bool]]) ->
     return f'<div class="article"><h3>{escape(doc_title)}</h3><p><b>{escape(outlet)}</b></p>{body}</div>'
 
 
+def _png(draw: Callable[[Any], Any], size: tuple[float, float]) -> str:
+    import io
+
+    from toolkit.plots import _pyplot
+
+    plt = _pyplot()
+    fig, ax = plt.subplots(figsize=size)
+    draw(ax)
+    fig.tight_layout()
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=90, metadata={"Software": None})
+    plt.close(fig)
+    return base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def _figure(draw: Callable[[Any], Any], size: tuple[float, float], caption: str) -> str:
+    return (f'<figure><img alt="{escape(caption)}" src="data:image/png;base64,{_png(draw, size)}">'
+            f"<figcaption>{escape(caption)}</figcaption></figure>")
+
+
+def quotes_of(analysis: Analysis) -> pd.DataFrame:
+    """The attribution table of an analysis (extracted now if the family did not run)."""
+    if "quotes" in analysis.tables:
+        return analysis.tables["quotes"]
+    from toolkit.attribution import extract_quotes
+
+    return extract_quotes(analysis.docs)
+
+
+def marks_of(analysis: Analysis) -> pd.DataFrame | None:
+    """Framing cues and stance words to mark in the side-by-side view, if the families made them."""
+    import pandas as pd
+
+    parts = [analysis.tables[name] for name in ("frame_marks", "stance_marks") if name in analysis.tables]
+    return pd.concat(parts, ignore_index=True) if parts else None
+
+
+def story_sections(analysis: Analysis, *, max_stories: int = 5) -> str:
+    """For each story covered by two or more outlets: omissions, then the side-by-side view."""
+    from toolkit.alignment import align_sentences, omission_report
+    from toolkit.pairing import pair_stories
+    from toolkit.sidebyside import side_by_side
+
+    docs = analysis.docs
+    if len({d.outlet for d in docs}) < 2:
+        return "<p class='note'>Only one outlet: there is nothing to put side by side.</p>"
+    stories = pair_stories(docs) if len(docs) > 2 else None
+    groups: list[list[int]] = [list(range(len(docs)))]
+    if stories is not None:
+        by_story: dict[object, list[int]] = {}
+        for k, story in enumerate(stories["story_id"]):
+            by_story.setdefault(story, []).append(k)
+        groups = [g for g in by_story.values() if len({docs[k].outlet for k in g}) > 1][:max_stories]
+    quotes, marks = quotes_of(analysis), marks_of(analysis)
+    parts = []
+    for group in groups:
+        story_docs = [docs[k] for k in group]
+        alignment = align_sentences(story_docs)
+        ids = {d.doc_id for d in story_docs}
+        story_quotes = quotes[quotes["doc_id"].isin(ids)]
+        omissions = omission_report(alignment, quotes=story_quotes)
+        columns = ["outlet", "rank", "sentence", "speakers_only_here", "actors_only_here"]
+        parts.append("<h3>" + escape(" / ".join(f"{d.outlet}: {d.title or d.doc_id}" for d in story_docs)) + "</h3>")
+        parts.append("<h4>What only one outlet includes (ranked: voices and named actors first)</h4>")
+        parts.append(html_table(omissions[columns].groupby("outlet").head(8)) if len(omissions)
+                     else "<p>Every sentence has a counterpart in the other outlet(s).</p>")
+        parts.append("<h4>Side by side</h4>")
+        parts.append(side_by_side(story_docs, alignment=alignment, quotes=story_quotes, marks=marks).fragment)
+    return "".join(parts)
+
+
 def render_report(analysis: Analysis, comparison: pd.DataFrame) -> str:
     """The report as one self-contained HTML page (figures embedded)."""
+    from toolkit.compare import sentiment_along, voice_balance
     from toolkit.corpus import cleaning_log
+    from toolkit.distinctive import distinctive_terms
+    from toolkit.plots import plot_distinctive_terms, plot_sentiment_along, plot_voice_balance
 
     columns = ["outlet", "label", "estimate", "low", "high", "n", "n_articles", "p_value", "effect",
                "effect_measure"]
@@ -102,6 +177,20 @@ def render_report(analysis: Analysis, comparison: pd.DataFrame) -> str:
         "p-values against the other outlets. Lexicon sentiment measures the tone of words, not bias.</p>",
         html_table(comparison[columns]),
         _figures(comparison),
+        "<h2>Who is given a voice</h2>",
+        _figure(lambda ax: plot_voice_balance(voice_balance(quotes_of(analysis)), ax=ax), (7, 2.6),
+                "Attributions by the speaker's affiliation"),
+        _figure(lambda ax: plot_voice_balance(voice_balance(quotes_of(analysis), by="source_kind"), ax=ax),
+                (7, 2.6), "Attributions by source kind"),
+        "<h2>Sentiment along the article</h2>",
+        _figure(lambda ax: plot_sentiment_along(sentiment_along(analysis), ax=ax), (8, 3),
+                "VADER compound of each counted sentence, lede first"),
+        "<h2>Distinctive language</h2>",
+        (_figure(lambda ax: plot_distinctive_terms(distinctive_terms(analysis.docs), top=8, ax=ax), (7, 5),
+                 "Words each outlet favours (log-odds ratio, informative Dirichlet prior)")
+         if analysis.articles["outlet"].nunique() > 1 else ""),
+        "<h2>The story side by side</h2>",
+        story_sections(analysis),
         "<h2>The articles</h2><div class='articles'>", "".join(articles), "</div>",
         "<h2>What cleaning removed</h2>",
         html_table(log[["doc_id", "kind", "removed"]]),
