@@ -738,7 +738,8 @@ def target_sentiment_by_outlet(
     pandas.DataFrame
         ``outlet, target_id, target, n_mentions, n_articles, mean_score, low,
         high, share_negative, share_neutral, share_positive, interval``
-        (``interval`` says what was resampled). Unscored mentions are left out.
+        (``interval`` says what was resampled). Unscored mentions are left out;
+        with a single mention the interval is NaN (nothing to resample).
 
     References
     ----------
@@ -770,8 +771,9 @@ def target_sentiment_by_outlet(
         est = bootstrap_ci(group["score"].to_numpy(dtype=float), groups=group["doc_id"].to_numpy(),
                            n_resamples=n_resamples, seed=seed, ci=ci)
         shares = group["label"].value_counts(normalize=True)
+        low, high = (est.low, est.high) if est.n_units >= 2 else (float("nan"), float("nan"))
         rows.append((outlet, target_id, group["target"].iloc[0], est.n_units, est.n_articles,
-                     est.estimate, est.low, est.high,
+                     est.estimate, low, high,
                      *(float(shares.get(label, 0.0)) for label in LABELS), est.level))
     return pd.DataFrame(rows, columns=columns)
 
