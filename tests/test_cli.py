@@ -21,8 +21,8 @@ def test_compare_prints_one_row_per_outlet():
     result = run("compare", "blinken-china-2024")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert any(line.startswith("NBC Chicago") and "1/22" in line for line in lines)
-    assert any(line.startswith("RT ") and "1/22" in line for line in lines)
+    assert any(line.split() == ["NBC", "Chicago", "1", "22"] for line in lines)
+    assert any(line.split() == ["RT", "1", "22"] for line in lines)
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".parquet", ".jsonl"])

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from toolkit.metrics import MetricSpec
     from toolkit.pipeline import Analysis
 
-__all__ = ["compare_outlets", "format_table", "voice_balance", "sentiment_along", "COLUMNS"]
+__all__ = ["compare_outlets", "format_table", "comparison_wide", "voice_balance", "sentiment_along", "COLUMNS"]
 
 #: Columns of the comparison table.
 COLUMNS = ("outlet", "metric", "label", "family", "unit", "estimate", "low", "high", "n", "n_articles",
@@ -143,33 +143,55 @@ def compare_outlets(
     return pd.DataFrame(rows, columns=list(COLUMNS))
 
 
-def format_table(comparison: pd.DataFrame, *, digits: int = 3) -> str:
-    """The comparison as a readable text table: one row per outlet.
+def comparison_wide(comparison: pd.DataFrame, *, digits: int = 3) -> pd.DataFrame:
+    """One row per metric, one column per outlet (``estimate [low, high]``), then p and effect.
 
-    Each metric shows ``estimate [low, high]``; ``n`` is articles / sentences.
-    Notes (few articles, one outlet) follow the table.
+    Examples
+    --------
+    >>> from toolkit import analyze, load_corpus
+    >>> wide = comparison_wide(compare_outlets(analyze(load_corpus("blinken-china-2024"))))
+    >>> list(wide.columns[:4])
+    ['family', 'metric', 'NBC Chicago', 'RT']
     """
     import pandas as pd
 
+    fmt = f"{{:.{digits}f}}"
+    outlets = sorted(comparison["outlet"].unique())
+    rows = []
+    for _, part in comparison.groupby("metric", sort=False):
+        first = part.iloc[0]
+        row = {"family": first["family"], "metric": first["label"]}
+        for r in part.itertuples(index=False):
+            interval = "" if math.isnan(float(r.low)) else f" [{fmt.format(r.low)}, {fmt.format(r.high)}]"
+            row[str(r.outlet)] = "n/a" if math.isnan(float(r.estimate)) else fmt.format(r.estimate) + interval
+        row["p (permutation)"] = "" if math.isnan(float(first["p_value"])) else f"{first['p_value']:.3f}"
+        if len(outlets) == 2 and not math.isnan(float(first["effect"])):
+            row["effect"] = f"{first['effect']:+.2f} ({first['effect_measure']}, {first['outlet']} vs other)"
+        rows.append(row)
+    return pd.DataFrame(rows).fillna("")
+
+
+def format_table(comparison: pd.DataFrame, *, digits: int = 3) -> str:
+    """The comparison as a readable text table.
+
+    First one row per outlet with its number of articles and counted
+    sentences, then one row per metric with each outlet's ``estimate [low,
+    high]``. Notes (few articles, one outlet) follow the tables.
+    """
     if comparison.empty:
         return "(no metrics)"
-    fmt = f"{{:.{digits}f}}"
-    wide: dict[str, dict[str, str]] = {}
-    for row in comparison.itertuples(index=False):
-        cell = wide.setdefault(str(row.outlet), {})
-        cell.setdefault("n (articles/sentences)", f"{row.n_articles}/{row.n}")
-        interval = "" if math.isnan(float(row.low)) else f" [{fmt.format(row.low)}, {fmt.format(row.high)}]"
-        cell[str(row.label)] = fmt.format(row.estimate) + interval
-    table = pd.DataFrame(wide).T
-    table.index.name = "outlet"
-    notes = sorted({n for n in comparison["note"] if n})
-    text = table.T.to_string() if table.shape[1] > 6 else table.to_string()
-    lines = [text, "", f"intervals: bootstrap {int(0.95 * 100)}% (seeded); estimates over counted sentences"]
-    pvals = comparison.dropna(subset=["p_value"]).drop_duplicates("metric")
-    if len(pvals) and comparison["outlet"].nunique() == 2:
+    wide = comparison_wide(comparison, digits=digits)
+    outlets = sorted(comparison["outlet"].unique())
+    sizes = (comparison.sort_values("n", ascending=False).drop_duplicates("outlet").set_index("outlet")
+             .loc[outlets, ["n_articles", "n"]].rename(columns={"n_articles": "articles", "n": "sentences"}))
+    metrics = wide[["family", "metric", *outlets]].set_index(["family", "metric"])
+    lines = [sizes.to_string(), "", metrics.to_string(), "",
+             "intervals: seeded bootstrap 95%; estimates over counted sentences"]
+    if len(outlets) == 2 and "p (permutation)" in wide:
+        tested = wide[wide["p (permutation)"] != ""]
         lines.append("permutation p (outlet difference): " + ", ".join(
-            f"{r.label} {r.p_value:.3f}" for r in pvals.itertuples(index=False)))
-    lines.extend(f"note: {n}" for n in notes)
+            f"{m} {p}" for m, p in zip(tested["metric"], tested["p (permutation)"], strict=True)))
+    lines.extend(f"note: {n}" for n in sorted({n for n in comparison["note"] if n}))
     return "\n".join(lines)
 
 

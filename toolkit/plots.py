@@ -70,7 +70,7 @@ def plot_outlet_metrics(comparison: pd.DataFrame, *, metric: str, ax: Axes | Non
     ax.set_yticks(list(y), labels)
     ax.axvline(0, color="black", linewidth=0.6)
     unit = rows["unit"].iloc[0]
-    ax.set_xlabel(f"{rows['label'].iloc[0]} ({unit}), bootstrap 95% interval")
+    ax.set_xlabel(f"{rows['label'].iloc[0]} ({unit}), 95% CI")
     note = next((n for n in rows["note"] if n), "")
     if note:
         ax.set_title(note, fontsize=8, loc="left")

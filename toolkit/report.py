@@ -52,14 +52,30 @@ def html_table(frame: pd.DataFrame, *, digits: int = 3) -> str:
 
 
 def _figures(comparison: pd.DataFrame) -> str:
-    from toolkit.plots import metric_png
+    """One grid of per-outlet interval charts per metric family."""
+    from toolkit.plots import plot_outlet_metrics
 
     parts = []
-    for metric in dict.fromkeys(comparison["metric"]):
-        data = base64.b64encode(metric_png(comparison, metric, dpi=90)).decode("ascii")
-        label = escape(str(comparison.loc[comparison["metric"] == metric, "label"].iloc[0]))
-        parts.append(f'<figure><img alt="{label} per outlet" src="data:image/png;base64,{data}">'
-                     f"<figcaption>{label}</figcaption></figure>")
+    for family, part in comparison.groupby("family", sort=False):
+        metrics = list(dict.fromkeys(part["metric"]))
+        ncols = min(3, len(metrics))
+        nrows = -(-len(metrics) // ncols)
+        n_outlets = part["outlet"].nunique()
+
+        def draw_grid(fig: Any, metrics: list[str] = metrics, part: pd.DataFrame = part,
+                      shape: tuple[int, int] = (nrows, ncols)) -> None:
+            axes = fig.subplots(*shape, squeeze=False)
+            for ax, metric in zip(axes.flat, metrics, strict=False):
+                plot_outlet_metrics(part, metric=metric, ax=ax)
+                ax.set_title("", loc="left")  # the page states the note once
+                ax.set_title(ax.get_xlabel().split(" (")[0], fontsize=9)
+                ax.set_xlabel(str(part.loc[part["metric"] == metric, "unit"].iloc[0]), fontsize=8)
+            for ax in list(axes.flat)[len(metrics):]:
+                ax.axis("off")
+
+        height = nrows * (0.9 + 0.45 * n_outlets)
+        parts.append(f"<h3>{escape(str(family))}</h3>" + _figure_of(draw_grid, (12, height),
+                     f"{family}: per-outlet estimates with bootstrap 95% intervals"))
     return "".join(parts)
 
 
@@ -72,14 +88,14 @@ def _article(doc_title: str, outlet: str, paragraphs: list[tuple[str, bool]]) ->
     return f'<div class="article"><h3>{escape(doc_title)}</h3><p><b>{escape(outlet)}</b></p>{body}</div>'
 
 
-def _png(draw: Callable[[Any], Any], size: tuple[float, float]) -> str:
+def _png(draw: Callable[[Any], Any], size: tuple[float, float], *, whole_figure: bool = False) -> str:
     import io
 
     from toolkit.plots import _pyplot
 
     plt = _pyplot()
-    fig, ax = plt.subplots(figsize=size)
-    draw(ax)
+    fig = plt.figure(figsize=size)
+    draw(fig if whole_figure else fig.add_subplot())
     fig.tight_layout()
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=90, metadata={"Software": None})
@@ -89,6 +105,12 @@ def _png(draw: Callable[[Any], Any], size: tuple[float, float]) -> str:
 
 def _figure(draw: Callable[[Any], Any], size: tuple[float, float], caption: str) -> str:
     return (f'<figure><img alt="{escape(caption)}" src="data:image/png;base64,{_png(draw, size)}">'
+            f"<figcaption>{escape(caption)}</figcaption></figure>")
+
+
+def _figure_of(draw: Callable[[Any], Any], size: tuple[float, float], caption: str) -> str:
+    png = _png(draw, size, whole_figure=True)
+    return (f'<figure><img alt="{escape(caption)}" src="data:image/png;base64,{png}">'
             f"<figcaption>{escape(caption)}</figcaption></figure>")
 
 
@@ -145,13 +167,11 @@ def story_sections(analysis: Analysis, *, max_stories: int = 5) -> str:
 
 def render_report(analysis: Analysis, comparison: pd.DataFrame) -> str:
     """The report as one self-contained HTML page (figures embedded)."""
-    from toolkit.compare import sentiment_along, voice_balance
+    from toolkit.compare import comparison_wide, sentiment_along, voice_balance
     from toolkit.corpus import cleaning_log
     from toolkit.distinctive import distinctive_terms
     from toolkit.plots import plot_distinctive_terms, plot_sentiment_along, plot_voice_balance
 
-    columns = ["outlet", "label", "estimate", "low", "high", "n", "n_articles", "p_value", "effect",
-               "effect_measure"]
     notes = sorted({n for n in comparison["note"] if n})
     articles = []
     for doc in analysis.docs:
@@ -175,7 +195,7 @@ def render_report(analysis: Analysis, comparison: pd.DataFrame) -> str:
         "<h2>Per-outlet metrics</h2>",
         "<p>Estimates over counted sentences, with seeded bootstrap 95% intervals and permutation "
         "p-values against the other outlets. Lexicon sentiment measures the tone of words, not bias.</p>",
-        html_table(comparison[columns]),
+        html_table(comparison_wide(comparison)),
         _figures(comparison),
         "<h2>Who is given a voice</h2>",
         _figure(lambda ax: plot_voice_balance(voice_balance(quotes_of(analysis)), ax=ax), (7, 2.6),
