@@ -94,3 +94,16 @@ def test_by_outlet_sums_hits_over_words():
     assert out.loc[("X", "hedges"), "per_1000w"] == pytest.approx(1000 * 3 / 9)
     assert out.loc[("X", "hedges"), "top_matches"] == "may x2, could"
     assert out.loc[("Y", "hedges"), "hits"] == 0
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("He met the Secretary of State in May.", {"State", "May"}),
+    ("Officials in the United States met officials from China.", {"States", "China"}),
+])
+def test_capitalised_words_inside_a_sentence_are_names_not_markers(text, absent):
+    assert not absent & {m for m, _ in markers(text)}
+
+
+def test_first_word_and_quoted_words_are_still_matched():
+    found = {m for m, _ in markers("Perhaps it will rain. He said: “Maybe not.”")}
+    assert {"Perhaps", "Maybe", "said"} <= found

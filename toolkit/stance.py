@@ -20,7 +20,11 @@ counts once in each. Lemma lists (factives, assertives, implicatives, report
 verbs, bias lexicon) are expanded to inflected forms by rule (-s, -ed, -ing,
 with a short table of irregular verbs; the first word of a phrase is
 inflected: "points out", "pointed out"); Hyland's hedges and the intensifiers
-are matched as listed. Documents that are not English are not scored.
+are matched as listed. A capitalised word inside a sentence (not after an
+opening quotation mark or colon) is taken as part of a name and not matched,
+so "Secretary of State", "United States", the month "May" and "China" (an
+entry of the bias lexicon) do not count; the first word of a sentence is
+matched whatever its case. Documents that are not English are not scored.
 
 References
 ----------
@@ -113,6 +117,7 @@ _IRREGULAR = {
     "fall": ["fell", "fallen"], "strike": ["struck"], "begin": ["began", "begun"],
 }
 _VOWELS = set("aeiou")
+_OPENERS = frozenset(['"', "“", "‘", "'", "«", ":", "—", "–", "(", "["])
 
 
 def _inflections(word: str) -> set[str]:
@@ -200,13 +205,21 @@ def _scan(text: str, start: int, end: int) -> tuple[int, list[tuple[int, int, st
     """Words in ``text[start:end]`` and its matches ``(start, end, lexicon, entry)``, one pass."""
     table, longest = _phrase_table()
     spans = [(s, e) for s, e in tokenize(text, start, end)]
-    words = [_norm(text[s:e]) for s, e in spans]
+    raw = [text[s:e] for s, e in spans]
+    words = [_norm(w) for w in raw]
     n_words = sum(any(ch.isalnum() for ch in w) for w in words)
+    # a capitalised word inside the sentence is taken as (part of) a name: "Secretary of
+    # State", "United States", "May 5", "China"; it is not matched
+    first_word = next((i for i, w in enumerate(words) if any(ch.isalnum() for ch in w)), 0)
+    name_like = [i > first_word and w[:1].isupper() and words[i - 1] not in _OPENERS
+                 for i, w in enumerate(raw)]
     matches: list[tuple[int, int, str, str]] = []
     i = 0
     while i < len(words):
         for n in range(min(longest, len(words) - i), 0, -1):
             hit = table.get(tuple(words[i:i + n]))
+            if hit and any(name_like[i:i + n]):
+                continue
             if hit:
                 matches.extend((spans[i][0], spans[i + n - 1][1], key, entry) for key, entry in hit)
                 i += n
