@@ -1,9 +1,12 @@
 """Sentiment toward a target: a person, a country, an organisation.
 
 Sentence sentiment is not sentiment toward whom. Measured on NewsMTSC
-devtest_rw (Hamborg & Donnay 2021), giving every target its whole sentence's
-lexicon score reaches macro-F1 of only about 0.5 (VADER) and 0.4 (TextBlob);
-run ``toolkit validate sentiment`` for the figures computed on the spot.
+devtest_rw (Hamborg & Donnay 2021; 1,146 mentions), giving every target its
+whole sentence's lexicon label reaches macro-F1 0.51 (VADER) and 0.42
+(TextBlob), against 0.18 for train's majority class; the targeted model of
+this module reaches 0.65 (0.64 on devtest_mt), far below the published
+neural GRU-TSC (0.83). Run ``toolkit validate sentiment`` for the figures
+computed on the spot.
 Lexicon sentiment, sentence or targeted, is also not bias: a negative
 sentence about a country may be an accurate report of a negative event.
 
