@@ -53,6 +53,10 @@ def _table_args(p: argparse.ArgumentParser) -> None:
 def _analyze_args(p: argparse.ArgumentParser) -> None:
     _corpus(p)
     _output(p, required=True)
+    p.add_argument("--engine", choices=["pandas", "dask"], default="pandas",
+                   help="dask: analyse chunks on a local Dask cluster; output is a folder of Parquet parts")
+    p.add_argument("--workers", type=int, default=2, help="Dask worker processes (default: 2)")
+    p.add_argument("--chunk-size", type=int, default=1000, help="articles per chunk (default: 1000)")
 
 
 def _compare_args(p: argparse.ArgumentParser) -> None:
@@ -147,16 +151,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def corpus_from_args(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    """Load the corpus named on the command line, applying column options."""
-    from toolkit.corpus import load_corpus
-
+def columns_from_args(args: argparse.Namespace) -> dict[str, str] | None:
+    """The column mapping given by ``--text-column`` and ``--outlet-column``."""
     columns = {}
     if getattr(args, "text_column", None):
         columns["text"] = args.text_column
     if getattr(args, "outlet_column", None):
         columns["outlet"] = args.outlet_column
-    return load_corpus(args.corpus, columns=columns or None, encoding=getattr(args, "encoding", "utf-8"))
+    return columns or None
+
+
+def corpus_from_args(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """Load the corpus named on the command line, applying column options."""
+    from toolkit.corpus import load_corpus
+
+    return load_corpus(args.corpus, columns=columns_from_args(args), encoding=getattr(args, "encoding", "utf-8"))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

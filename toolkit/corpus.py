@@ -101,6 +101,14 @@ def read_text_file(path: Path, *, encoding: str = "utf-8") -> str:
         raise InputError("is a folder, not a file", path=path) from None
     except OSError as exc:
         raise InputError(f"cannot read ({exc.strerror})", path=path) from None
+    if path.name.lower().endswith(".gz"):
+        import gzip
+        import zlib
+
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError, zlib.error):
+            raise InputError("not a readable gzip file", path=path) from None
     if not data.strip():
         raise InputError("the file is empty", path=path)
     for bom, name in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -203,7 +211,7 @@ def _read_jsonl(path: Path, encoding: str) -> list[dict[str, Any]]:
 def _read_table(path: Path, encoding: str) -> pd.DataFrame:
     import pandas as pd
 
-    suffix = path.suffix.lower()
+    suffix = _suffix(path)
     if suffix == ".parquet":
         if not path.exists():
             raise InputError("no such file", path=path)
@@ -225,6 +233,12 @@ def _read_table(path: Path, encoding: str) -> pd.DataFrame:
     # header is line 1; rows are numbered from line 2 (quoted newlines aside)
     frame["_source"] = [f"{path}:{i + 2}" for i in range(len(frame))]
     return frame
+
+
+def _suffix(path: Path) -> str:
+    """The extension that decides the format; ``.jsonl.gz`` counts as ``.jsonl``."""
+    name = path.name.lower()
+    return ".jsonl" if name.endswith(".jsonl.gz") else path.suffix.lower()
 
 
 def _resolve(source: str | os.PathLike[str]) -> Path:
@@ -255,7 +269,7 @@ def load_corpus(
         / ``.md`` files (optional YAML front matter for metadata) and ``.html``
         files (main text extracted with trafilatura), where a sub-folder name
         is the outlet unless the metadata says otherwise; or a ``.csv``,
-        ``.jsonl`` or ``.parquet`` file.
+        ``.jsonl`` (or ``.jsonl.gz``) or ``.parquet`` file.
     columns : mapping, optional
         Schema name -> column name in the file, e.g. ``{"text": "body",
         "outlet": "source"}``. Unmapped schema columns are taken from columns
@@ -290,7 +304,7 @@ def load_corpus(
     path = _resolve(source)
     if path.is_dir():
         frame = pd.DataFrame.from_records(_read_folder(path, encoding))
-    elif path.suffix.lower() in _TABLE_SUFFIXES:
+    elif _suffix(path) in _TABLE_SUFFIXES:
         frame = _read_table(path, encoding)
     elif path.suffix.lower() in _DOCUMENT_SUFFIXES:
         frame = pd.DataFrame.from_records([_read_document(path, encoding, None)])

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from toolkit.metrics import FAMILIES, Measurements, MetricSpec
 from toolkit.text import ParsedDocument
@@ -92,7 +92,15 @@ def _word_counts(docs: Sequence[ParsedDocument]) -> list[tuple[str, int, int]]:
     return rows
 
 
-def analyze(corpus: pd.DataFrame, *, families: Sequence[str] = FAMILIES) -> Analysis:
+def analyze(
+    corpus: pd.DataFrame,
+    *,
+    families: Sequence[str] = FAMILIES,
+    engine: Literal["pandas", "dask"] = "pandas",
+    workers: int = 2,
+    client: Any = None,
+    chunk_size: int = 1000,
+) -> Analysis:
     """Parse every article once and run every metric family on it.
 
     Parameters
@@ -101,6 +109,14 @@ def analyze(corpus: pd.DataFrame, *, families: Sequence[str] = FAMILIES) -> Anal
         As returned by :func:`toolkit.load_corpus`.
     families : sequence of str, default=toolkit.metrics.FAMILIES
         Modules implementing the family contract of :mod:`toolkit.metrics`.
+    engine : {"pandas", "dask"}, default="pandas"
+        ``"dask"`` analyses chunks of ``chunk_size`` articles on a
+        ``dask.distributed`` cluster (a local one with ``workers`` processes,
+        or ``client``) and gives the same result as ``"pandas"``. For files
+        larger than memory use :func:`toolkit.scale.analyze_files`.
+    workers : int, default=2
+    client : dask.distributed.Client, optional
+    chunk_size : int, default=1000
 
     Returns
     -------
@@ -119,6 +135,12 @@ def analyze(corpus: pd.DataFrame, *, families: Sequence[str] = FAMILIES) -> Anal
     from toolkit.text import parse_corpus, sentence_table
 
     validate_corpus(corpus)
+    if engine == "dask":
+        return _analyze_dask(corpus, families=families, workers=workers, client=client, chunk_size=chunk_size)
+    if engine != "pandas":
+        from toolkit.errors import InputError
+
+        raise InputError(f"unknown engine {engine!r}; use 'pandas' or 'dask'")
     docs = parse_corpus(corpus)
     sentences = sentence_table(docs)
     words = pd.DataFrame(_word_counts(docs), columns=["doc_id", "sentence_id", "words"])
@@ -153,6 +175,37 @@ def analyze(corpus: pd.DataFrame, *, families: Sequence[str] = FAMILIES) -> Anal
     return Analysis(corpus, docs, sentences, articles, tuple(metrics), provenance(corpus, families), tables)
 
 
+def _analyze_dask(corpus: pd.DataFrame, *, families: Sequence[str], workers: int, client: Any,
+                  chunk_size: int) -> Analysis:
+    """:func:`analyze` with chunks of the corpus analysed on a Dask cluster, then joined."""
+    import pandas as pd
+    from dask.distributed import Client, LocalCluster
+
+    from toolkit.text import parse_corpus
+
+    own = client is None
+    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                           dashboard_address=None) if own else None
+    client = Client(cluster) if own else client
+    try:
+        chunks = [corpus.iloc[i:i + chunk_size] for i in range(0, len(corpus), chunk_size)]
+        futures = client.map(analyze, chunks, families=families, pure=False)
+        parts: list[Analysis] = client.gather(futures)
+    finally:
+        if own:
+            client.close()
+            cluster.close()  # type: ignore[union-attr]
+    names = {name for part in parts for name in part.tables}
+    tables = {name: pd.concat([p.tables[name] for p in parts if name in p.tables], ignore_index=True)
+              for name in sorted(names)}
+    return Analysis(
+        corpus, parse_corpus(corpus),
+        pd.concat([p.sentences for p in parts], ignore_index=True),
+        pd.concat([p.articles for p in parts], ignore_index=True),
+        parts[0].metrics, provenance(corpus, families), tables,
+    )
+
+
 # ---------------------------------------------------------------- command line
 
 
@@ -165,10 +218,18 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     from toolkit.cli import corpus_from_args
     from toolkit.io import TABLE_FORMATS, write_table
 
-    if Path(args.output).suffix.lower() not in TABLE_FORMATS:
+    if Path(args.output).suffix and Path(args.output).suffix.lower() not in TABLE_FORMATS:
         from toolkit.errors import InputError
 
         raise InputError(f"unknown output format; use one of {', '.join(TABLE_FORMATS)}", path=args.output)
+    if args.engine == "dask" or Path(args.output).suffix == "":
+        from toolkit.cli import columns_from_args
+        from toolkit.scale import analyze_files
+
+        out = analyze_files(args.corpus, args.output, engine=args.engine, workers=args.workers,
+                            chunk_size=args.chunk_size, columns=columns_from_args(args), force=args.force)
+        print(f"wrote partitioned Parquet to {out}/")
+        return 0
     analysis = analyze(corpus_from_args(args))
     path = write_table(analysis.articles, args.output, force=args.force)
     print(f"wrote {len(analysis.articles)} articles x {analysis.articles.shape[1]} columns to {path}")
