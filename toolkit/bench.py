@@ -139,3 +139,118 @@ def cmd_bench_split(args: argparse.Namespace) -> int:
     if args.json:
         write_json({"corpus": where, "splitters": rows}, args.json)
     return 0
+
+
+# ------------------------------------------------------------------ the whole pipeline
+
+
+def _peak_rss_mib() -> float:
+    import resource
+
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, children) / 1024  # Linux reports KiB
+
+
+def _naive(texts: list[str]) -> None:
+    """The reference a user would write: pysbd sentences, TextBlob and VADER per sentence."""
+    import pysbd
+    from textblob import TextBlob
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    segmenter = pysbd.Segmenter(language="en", clean=False)
+    vader = SentimentIntensityAnalyzer()
+    for text in texts:
+        for sentence in segmenter.segment(text):
+            TextBlob(sentence).sentiment  # noqa: B018 - the work being measured
+            vader.polarity_scores(sentence)
+
+
+def bench_stages(source: Path, n: int, *, chunk_size: int = 1000) -> dict[str, float]:
+    """Seconds spent in each stage over the first ``n`` articles, in one process."""
+    import importlib
+    import time
+
+    import pandas as pd
+
+    from toolkit.corpus import _apply_mapping, _finish
+    from toolkit.metrics import FAMILIES
+    from toolkit.scale import ABP_COLUMNS, _raw_chunks
+    from toolkit.text import parse_corpus
+
+    seconds: dict[str, float] = {"load": 0.0, "clean": 0.0, "split": 0.0}
+    for name in FAMILIES:
+        seconds[name.rsplit(".", 1)[1]] = 0.0
+    seconds["aggregation"] = 0.0
+    articles = []
+    start = time.perf_counter()
+    for raw in _raw_chunks(source, chunk_size, n):
+        seconds["load"] += time.perf_counter() - start
+        t = time.perf_counter()
+        corpus = _finish(_apply_mapping(raw, ABP_COLUMNS, source), clean=True)
+        seconds["clean"] += time.perf_counter() - t
+        t = time.perf_counter()
+        docs = parse_corpus(corpus)
+        seconds["split"] += time.perf_counter() - t
+        for name in FAMILIES:
+            module = importlib.import_module(name)
+            t = time.perf_counter()
+            if hasattr(module, "measure"):
+                part = module.measure(docs).articles
+            else:
+                module.sentence_metrics(docs)
+                part = module.article_metrics(docs)
+            seconds[name.rsplit(".", 1)[1]] += time.perf_counter() - t
+            articles.append(part.assign(outlet=[d.outlet for d in docs]))
+        start = time.perf_counter()
+    t = time.perf_counter()
+    table = pd.concat(articles, ignore_index=True)
+    table.drop(columns="doc_id").groupby("outlet").agg(["mean", "count"])
+    seconds["aggregation"] = time.perf_counter() - t
+    return seconds
+
+
+def cmd_bench_pipeline(args: argparse.Namespace) -> int:
+    """``toolkit bench pipeline``: articles per second per stage, end to end, and the naive reference."""
+    import shutil
+    import statistics
+    import tempfile
+    import time
+
+    from toolkit.io import write_json
+    from toolkit.resources import data_dir
+    from toolkit.scale import ABP_COLUMNS, analyze_files
+
+    source = data_dir(args.data, dataset="article-bias-prediction") / "article-bias-prediction" / "articles.jsonl.gz"
+    n = args.n or 2000
+    repeats = max(1, args.repeat)
+    stage_runs = [bench_stages(source, n) for _ in range(repeats)]
+    stages = {k: statistics.median(r[k] for r in stage_runs) for k in stage_runs[0]}
+    whole = []
+    for _ in range(repeats):
+        out = Path(tempfile.mkdtemp(prefix="toolkit-bench-"))
+        t = time.perf_counter()
+        analyze_files(source, out / "res", engine="dask" if args.workers > 1 else "pandas", workers=args.workers,
+                      columns=ABP_COLUMNS, limit=n, progress=False)
+        whole.append(time.perf_counter() - t)
+        shutil.rmtree(out)
+    naive_n = min(n, args.naive_n)
+    texts, _ = benchmark_texts(args.data, naive_n)
+    t = time.perf_counter()
+    _naive(texts)
+    naive = (time.perf_counter() - t) / naive_n
+    whole_rate = n / statistics.median(whole)
+    rows = [(stage, n / s if s > 0 else float("inf")) for stage, s in stages.items()]
+    print(f"toolkit bench pipeline: first {n} articles of article-bias-prediction, median of {repeats} run(s), "
+          f"workers={args.workers}")
+    print(f"{'stage':<14} {'articles/s':>11}")
+    for stage, rate in rows:
+        print(f"{stage:<14} {rate:>11.0f}")
+    print(f"{'whole':<14} {whole_rate:>11.0f}   (end to end: read, clean, split, every family, write Parquet)")
+    print(f"{'naive':<14} {1 / naive:>11.1f}   (pysbd + TextBlob + VADER per sentence, {naive_n} articles)")
+    print(f"speed-up over naive: {whole_rate * naive:.1f}x;  peak RSS {_peak_rss_mib():.0f} MiB")
+    if args.json:
+        write_json({"n": n, "workers": args.workers, "repeats": repeats, "stages_articles_per_s": dict(rows),
+                    "whole_articles_per_s": whole_rate, "whole_seconds": whole, "naive_articles_per_s": 1 / naive,
+                    "speedup": whole_rate * naive, "peak_rss_mib": _peak_rss_mib()}, args.json)
+    return 0

@@ -82,6 +82,9 @@ def _bench_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("what", choices=sorted(_BENCHES))
     p.add_argument("--data", metavar="DIR", help=_DATA_HELP)
     p.add_argument("--n", type=int, default=None, help="number of articles")
+    p.add_argument("--workers", type=int, default=1, help="pipeline: Dask worker processes (1: no Dask)")
+    p.add_argument("--repeat", type=int, default=3, help="pipeline: runs to take the median of (default: 3)")
+    p.add_argument("--naive-n", type=int, default=200, help="pipeline: articles for the naive reference")
     p.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
 
 
@@ -100,6 +103,7 @@ _VALIDATORS = {
 _BENCHES = {
     "attribution": "toolkit.attribution:cmd_bench",
     "split": "toolkit.bench:cmd_bench_split",
+    "pipeline": "toolkit.bench:cmd_bench_pipeline",
 }
 
 # name -> (handler "module:function", help, argument builder)
