@@ -1,0 +1,86 @@
+"""Command-line handlers: ``toolkit targets``, ``train targeted-sentiment``, ``validate sentiment``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from toolkit.errors import InputError
+from toolkit.targeted.model import MODEL_NAME
+from toolkit.targeted.newsmtsc import _newsmtsc_file, load_newsmtsc, train_targeted_model, validate_sentiment
+from toolkit.targeted.targets import extract_targets, target_sentiment_by_outlet
+
+if TYPE_CHECKING:
+    import argparse
+
+
+def cmd_targets(args: argparse.Namespace) -> int:
+    """``toolkit targets CORPUS [-o FILE] [--force]``."""
+    from toolkit.cli import corpus_from_args
+    from toolkit.io import write_table
+    from toolkit.text import parse_corpus
+
+    table = extract_targets(parse_corpus(corpus_from_args(args)))
+    if args.output:
+        write_table(table, args.output, force=args.force)
+        print(f"{len(table)} target mentions -> {args.output}")
+        return 0
+    if table.empty:
+        print("no target mentions found")
+        return 0
+    view = table[["doc_id", "sentence_id", "mention", "target_id", "score", "label"]].copy()
+    view["score"] = view["score"].round(2)
+    print(view.to_string(index=False))
+    summary = target_sentiment_by_outlet(table)
+    if not summary.empty:
+        print()
+        print("mean sentiment toward each target (95% bootstrap interval):")
+        print(summary[["outlet", "target", "n_mentions", "mean_score", "low", "high"]]
+              .round(3).to_string(index=False))
+    return 0
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    """``toolkit train targeted-sentiment [--data DIR] [-o FILE] [--force]``."""
+    from toolkit.io import write_json
+    from toolkit.resources import checksum
+
+    path = _newsmtsc_file(args.data, "train")
+    mentions = load_newsmtsc(path)
+    print(f"training on {len(mentions)} mentions of {path} ...", flush=True)
+    model, report = train_targeted_model(mentions, seed=0)
+    out = Path(args.output) if args.output else Path(__file__).resolve().parent.parent / "data" / MODEL_NAME
+    if out.exists() and not args.force:
+        raise InputError("already exists; pass --force to overwrite it", path=out)
+    from toolkit import __version__
+
+    data = model.to_dict()
+    data["training"] = {**report, "data": "NewsMTSC train.jsonl (fhamborg/NewsMTSC, MIT)",
+                        "data_sha256": checksum(path), "toolkit_version": __version__}
+    write_json(data, out, force=True)
+    print(f"C={report['C']} (grouped {report['n_splits']}-fold CV macro-F1 {report['cv_macro_f1']}), "
+          f"{report['n_features']} features, trained in {report['seconds']} s -> {out}")
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """``toolkit validate sentiment [--data DIR] [--json FILE]``."""
+    from toolkit.io import write_json
+
+    train = load_newsmtsc(_newsmtsc_file(args.data, "train"))
+    tests = {split: load_newsmtsc(_newsmtsc_file(args.data, split))
+             for split in ("devtest_rw", "devtest_mt")}
+    result = validate_sentiment(train, tests)
+    print("Sentiment toward targets, NewsMTSC (computed now; labels negative/neutral/positive)")
+    print("Sentence scores give each target its whole sentence's tone: that is not sentiment "
+          "toward the target, and no lexicon score is a measure of bias.")
+    wide = result.pivot_table(index="method", columns="split", values=["macro_f1", "accuracy"],
+                              sort=False)
+    wide.columns = [f"{split} {measure}" for measure, split in wide.columns]
+    order = [f"{s} {m}" for s in tests for m in ("macro_f1", "accuracy")]
+    print(wide[order].round(3).to_string())
+    print("n mentions: " + ", ".join(f"{s} {len(df)}" for s, df in tests.items()))
+    if args.json:
+        write_json({"task": "NewsMTSC targeted sentiment", "results": result.to_dict("records")},
+                   args.json)
+    return 0
