@@ -18,6 +18,15 @@ def test_notebooks_are_committed_without_outputs():
                 assert cell.outputs == [] and cell.execution_count is None, path.name
 
 
+def test_notebook_03_executes_and_exports(tmp_path):
+    path = execute_notebook("03_your_own_corpus.ipynb", tmp_path, html=False)
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    outputs = [o for c in nb["cells"] if c["cell_type"] == "code" for o in c["outputs"]]
+    assert not [o for o in outputs if o.get("output_type") == "error"]
+    exported = tmp_path / "your_corpus_outputs"
+    assert (exported / "articles.parquet").is_file() and (exported / "provenance.json").is_file()
+
+
 def test_notebook_01_executes(tmp_path):
     path = execute_notebook("01_rt_vs_nbc_blinken_trip.ipynb", tmp_path)
     nb = json.loads(path.read_text(encoding="utf-8"))

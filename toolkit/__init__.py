@@ -46,12 +46,23 @@ _LAZY = {
     "pair_stories": "toolkit.pairing",
     "side_by_side": "toolkit.sidebyside",
     "write_report": "toolkit.report",
+    "write_table": "toolkit.io",
+    "write_json": "toolkit.io",
+    "save_figures": "toolkit.plots",
 }
 
 __all__ = ["__version__", *_LAZY]
 
 
+_SUBMODULES = frozenset(
+    "alignment attribution bench cleaning cli compare corpus distinctive errors framing gazetteer io metrics "
+    "notebooks pairing pipeline plots report resources scale sentiment sidebyside stance stats targeted text".split()
+)
+
+
 def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:
+        return importlib.import_module(f"toolkit.{name}")
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'toolkit' has no attribute {name!r}")

@@ -56,7 +56,8 @@ def execute_notebook(name: str, out_dir: str | os.PathLike[str], *, parameters: 
     Returns
     -------
     pathlib.Path
-        The executed notebook.
+        The executed notebook. The kernel runs in ``out_dir``, so files the
+        notebook writes land beside the executed copy.
     """
     import nbformat
     from nbclient import NotebookClient
@@ -69,17 +70,18 @@ def execute_notebook(name: str, out_dir: str | os.PathLike[str], *, parameters: 
     nb = nbformat.read(source, as_version=4)
     if parameters:
         _inject(nb, parameters)
+    target = Path(out_dir) / name
+    target.parent.mkdir(parents=True, exist_ok=True)
     env_backend = os.environ.get("MPLBACKEND")
     os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
     try:
         NotebookClient(nb, timeout=timeout, kernel_name="python3",
-                       resources={"metadata": {"path": str(NOTEBOOKS_DIR)}}).execute()
+                       resources={"metadata": {"path": str(target.parent.resolve())}}).execute()
     finally:
         if env_backend is None:
             os.environ.pop("MPLBACKEND", None)
         else:
             os.environ["MPLBACKEND"] = env_backend
-    target = Path(out_dir) / name
     with atomic_open(target) as handle:
         nbformat.write(nb, handle)
     if html:
