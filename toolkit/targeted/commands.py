@@ -46,12 +46,13 @@ def cmd_train(args: argparse.Namespace) -> int:
     from toolkit.resources import checksum
 
     path = _newsmtsc_file(args.data, "train")
+    out = (Path(args.output) if args.output
+           else Path(__file__).resolve().parent.parent / "data" / MODEL_NAME)
+    if out.exists() and not args.force:
+        raise InputError("already exists; pass --force to overwrite it", path=out)
     mentions = load_newsmtsc(path)
     print(f"training on {len(mentions)} mentions of {path} ...", flush=True)
     model, report = train_targeted_model(mentions, seed=0)
-    out = Path(args.output) if args.output else Path(__file__).resolve().parent.parent / "data" / MODEL_NAME
-    if out.exists() and not args.force:
-        raise InputError("already exists; pass --force to overwrite it", path=out)
     from toolkit import __version__
 
     data = model.to_dict()
@@ -66,11 +67,14 @@ def cmd_train(args: argparse.Namespace) -> int:
 def cmd_validate(args: argparse.Namespace) -> int:
     """``toolkit validate sentiment [--data DIR] [--json FILE]``."""
     from toolkit.io import write_json
+    from toolkit.resources import checksum, data_path
 
-    train = load_newsmtsc(_newsmtsc_file(args.data, "train"))
-    tests = {split: load_newsmtsc(_newsmtsc_file(args.data, split))
-             for split in ("devtest_rw", "devtest_mt")}
+    files = {split: _newsmtsc_file(args.data, split)
+             for split in ("train", "devtest_rw", "devtest_mt")}
+    train = load_newsmtsc(files["train"])
+    tests = {split: load_newsmtsc(files[split]) for split in ("devtest_rw", "devtest_mt")}
     result = validate_sentiment(train, tests)
+    model_file = data_path(MODEL_NAME)
     print("Sentiment toward targets, NewsMTSC (computed now; labels negative/neutral/positive)")
     print("Sentence scores give each target its whole sentence's tone: that is not sentiment "
           "toward the target, and no lexicon score is a measure of bias.")
@@ -80,7 +84,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
     order = [f"{s} {m}" for s in tests for m in ("macro_f1", "accuracy")]
     print(wide[order].round(3).to_string())
     print("n mentions: " + ", ".join(f"{s} {len(df)}" for s, df in tests.items()))
+    print(f"targeted model: {model_file.name} sha256 {checksum(model_file)[:12]}")
     if args.json:
-        write_json({"task": "NewsMTSC targeted sentiment", "results": result.to_dict("records")},
+        write_json({"task": "NewsMTSC targeted sentiment", "results": result.to_dict("records"),
+                    "model_sha256": checksum(model_file),
+                    "data_sha256": {split: checksum(p) for split, p in files.items()}},
                    args.json)
     return 0
