@@ -53,6 +53,7 @@ import string
 import time
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
+from itertools import accumulate, chain, compress
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -132,8 +133,7 @@ class _PatternRules(NamedTuple):
     emoticon_polarity: dict[str, float]  # lower-cased emoticon -> polarity (first set wins)
     punctuation: str
     eos: str
-    glue_pairs: frozenset[tuple[str, str]]  # (last char, next first char) that a regex may glue
-    glue_candidates: re.Pattern[str]
+    glue: re.Pattern[str]  # finds a place where the sarcasm or emoticon regex may glue tokens
     sarcasm: re.Pattern[str]
     emoticons: re.Pattern[str]
 
@@ -199,9 +199,13 @@ def _pattern_rules() -> _PatternRules:
             polarity.setdefault(form.lower(), p)
             alternatives.append(" ?".join(re.escape(ch) for ch in form))
             pairs.update(zip(form, form[1:], strict=False))
-    firsts = "".join(sorted({a for a, _ in pairs}))
-    seconds = "".join(sorted({b for _, b in pairs}))
-    candidates = re.compile(f"[{re.escape(firsts)}] [{re.escape(seconds)}]")
+    # "a b" for every pair of neighbouring characters of an emoticon or of "(!)": only where
+    # such a pair straddles two tokens can Pattern's regexes glue tokens together
+    seconds_after: dict[str, set[str]] = {}
+    for a, b in pairs:
+        seconds_after.setdefault(a, set()).add(b)
+    glue = re.compile("|".join(re.escape(a) + " [" + "".join(re.escape(b) for b in sorted(bs)) + "]"
+                               for a, bs in sorted(seconds_after.items())))
     return _PatternRules(
         lexicon=_read_pattern_lexicon(root / "en" / "en-sentiment.xml"),
         negations=frozenset(kwargs.get("negations", ("no", "not", "n't", "never"))),
@@ -212,8 +216,7 @@ def _pattern_rules() -> _PatternRules:
         emoticon_polarity=polarity,
         punctuation=punctuation,
         eos=consts["EOS"],
-        glue_pairs=frozenset(pairs),
-        glue_candidates=candidates,
+        glue=glue,
         sarcasm=re.compile(r"\( ?! ?\)"),
         emoticons=re.compile("(" + "|".join(alternatives) + r")($|\s)"),
     )
@@ -285,11 +288,15 @@ def _glue_sentences(tokens: list[str], rules: _PatternRules) -> list[str]:
     return " ".join(out).split()
 
 
-_KNOWN, _PLAIN, _OTHER = 0, 1, 2
+_KNOWN, _OTHER = 0, 1
 
 
-def _pattern_word(word: str, rules: _PatternRules) -> tuple[Any, ...]:
-    """What the assessment loop needs to know about one word (any case)."""
+def _pattern_word(word: str, rules: _PatternRules) -> tuple[Any, ...] | None:
+    """What the assessment loop needs to know about one word (any case).
+
+    None for a plain word: unknown, no negation, no "!", no emoticon and not
+    short. Such a word only ends any pending negation or modifier.
+    """
     w = word.lower()
     negation = w in rules.negations
     entry = rules.lexicon.get(w)
@@ -303,7 +310,7 @@ def _pattern_word(word: str, rules: _PatternRules) -> tuple[Any, ...]:
     long_word = len(w) > 2
     if (not negation and long_core and long_word and w != "!" and w != "(!)"
             and emoticon is None):
-        return (_PLAIN,)
+        return None
     return (_OTHER, negation, long_core, long_word, w == "!", w == "(!)", emoticon)
 
 
@@ -329,11 +336,8 @@ class _PatternScorer:
         if "\n" in text:
             text = _LINEBREAKS.sub(f" {rules.eos} ", text.replace("\r\n", "\n"))
         joined = " ".join(map(self.split.__getitem__, text.split()))
-        if rules.eos in joined:
+        if rules.eos in joined or rules.glue.search(joined):
             return _glue_sentences(joined.split(), rules)
-        for m in rules.glue_candidates.finditer(joined):
-            if (m[0][0], m[0][2]) in rules.glue_pairs:
-                return _glue_sentences(joined.split(), rules)
         return joined.split()
 
     def score(self, text: str) -> tuple[float, float]:
@@ -344,13 +348,14 @@ class _PatternScorer:
         lp = ls = li = 0.0
         ln = 1
         mod = mod_ly = neg = False
-        for word in self.tokens(text):
-            info = words[word]
-            kind = info[0]
-            if kind == _PLAIN:
+        infos = list(map(words.__getitem__, self.tokens(text)))
+        previous = -1
+        for k in compress(range(len(infos)), infos):
+            if k != previous + 1:  # plain words came in between
                 neg = mod = False
-                continue
-            if kind == _KNOWN:
+            previous = k
+            info = infos[k]
+            if info[0] == _KNOWN:
                 _, p, s, i, adverb, ly, negation = info
                 if not mod:
                     if have:
@@ -430,12 +435,8 @@ def textblob_scores(sentences: Sequence[str]) -> np.ndarray:
     >>> textblob_scores(["It is not good.", "A very good deal :)", ""]).round(4).tolist()
     [[-0.35, 0.6], [0.6775, 0.89], [0.0, 0.0]]
     """
-    scorer = _pattern_scorer()
-    out = np.zeros((len(sentences), 2), dtype=np.float64)
-    score = scorer.score
-    for k, text in enumerate(sentences):
-        out[k] = score(text)
-    return out
+    score = _pattern_scorer().score
+    return np.array([score(text) for text in sentences], dtype=np.float64).reshape(-1, 2)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -448,12 +449,19 @@ class _VaderRules(NamedTuple):
     boosters: dict[str, float]
     negate: frozenset[str]
     special: dict[str, float]
-    idiom_words: frozenset[str]  # words of the multi-word special cases and boosters
+    idiom_words: frozenset[str]  # at least one of them is in every multi-word idiom or booster
+    context: frozenset[str]  # words that can change a neighbour's valence (with any "n't" word)
     c_incr: float
     n_scalar: float
     emojis: dict[str, str]
     emoji_chars: frozenset[str]  # the single-character keys, the only ones VADER can match
-    emoji_ascii: bool  # whether any of them is ASCII (else an ASCII text has no emoji)
+    emoji_screen: re.Pattern[str]  # matches them and possibly other characters
+
+
+#: Words vaderSentiment's rules test by name before a lexicon word, or as the word itself
+#: ("no" negates the next word, "kind of" is a dampener); "at", "very", "or", "nor" and
+#: "doubt" only count next to "least", "no" and "without", which are listed.
+_VADER_CUE_WORDS = frozenset({"no", "so", "this", "least", "kind"})
 
 
 def _read_tab_file(path: Path) -> list[tuple[str, str]]:
@@ -467,6 +475,16 @@ def _read_tab_file(path: Path) -> list[tuple[str, str]]:
     return rows
 
 
+def _screen(chars: Iterable[str]) -> re.Pattern[str]:
+    """A character class holding ``chars`` that regex compiles to a fast table lookup.
+
+    The class lists the characters of the Basic Multilingual Plane one by one and
+    takes every character beyond it (most emoji) as one range.
+    """
+    bmp = sorted(ch for ch in chars if ord(ch) < 0x10000)
+    return re.compile("[" + "".join(re.escape(ch) for ch in bmp) + "\U00010000-\U0010FFFF]")
+
+
 @lru_cache(maxsize=1)
 def _vader_rules() -> _VaderRules:
     from vaderSentiment import vaderSentiment as vs
@@ -476,7 +494,15 @@ def _vader_rules() -> _VaderRules:
     emojis = dict(_read_tab_file(root / "emoji_utf8_lexicon.txt"))
     boosters = dict(vs.BOOSTER_DICT)
     special = dict(vs.SPECIAL_CASES)
-    idiom_words = {w for key in (*special, *boosters) if " " in key for w in key.split(" ")}
+    # Every word pair inside a multi-word special case or booster ("kiss of death", "kind of")
+    # holds one of these words, so without one nearby no idiom can match. The commonest
+    # function words are left out when the pair's other word is listed.
+    common = {"the", "of", "to", "for", "a", "in", "on"}
+    idiom_words: set[str] = set()
+    for key in (*special, *boosters):
+        words = key.split(" ")
+        for a, b in zip(words, words[1:], strict=False):
+            idiom_words.update({a, b} - common or {a, b})
     return _VaderRules(
         lexicon=lexicon,
         scored=frozenset(lexicon) - frozenset(boosters),
@@ -484,11 +510,12 @@ def _vader_rules() -> _VaderRules:
         negate=frozenset(vs.NEGATE),
         special=special,
         idiom_words=frozenset(idiom_words),
+        context=frozenset(boosters) | frozenset(vs.NEGATE) | idiom_words | _VADER_CUE_WORDS,
         c_incr=float(vs.C_INCR),
         n_scalar=float(vs.N_SCALAR),
         emojis=emojis,
         emoji_chars=frozenset(ch for ch in emojis if len(ch) == 1),
-        emoji_ascii=any(len(ch) == 1 and ch.isascii() for ch in emojis),
+        emoji_screen=_screen(ch for ch in emojis if len(ch) == 1),
     )
 
 
@@ -503,15 +530,68 @@ def _vader_lower(token: str) -> str:
     return (token if len(stripped) <= 2 else stripped).lower()
 
 
+def _vader_kind(token: str, rules: _VaderRules) -> tuple[str, bool, bool, bool] | None:
+    """(lower-cased word, has a valence, may steer a neighbour, ALL CAPS), or None if inert."""
+    word, upper = _vader_token(token)
+    lower = word.lower()
+    scored = lower in rules.scored
+    cue = lower in rules.context or "n't" in lower
+    if scored or cue or lower == "but":
+        return lower, scored, cue, upper
+    return None
+
+
+def _vader_summary(values: list[float], places: list[int], but_at: int, text: str,
+                   n: int) -> tuple[float, float, float, float]:
+    """Compound, pos, neu, neg from the non-zero word valences of a text of ``n`` words."""
+    if but_at >= 0:
+        # vaderSentiment re-weights the first score equal to each score (list.index)
+        for k in range(len(values)):
+            v = values[k]
+            first = values.index(v)
+            if places[first] < but_at:
+                values[first] = v * 0.5
+            elif places[first] > but_at:
+                values[first] = v * 1.5
+    total = float(sum(values))
+    bangs = min(text.count("!"), 4)
+    questions = text.count("?")
+    emphasis = bangs * 0.292 + (0 if questions <= 1 else questions * 0.18 if questions <= 3 else 0.96)
+    if total > 0:
+        total += emphasis
+    elif total < 0:
+        total -= emphasis
+    compound = total / math.sqrt((total * total) + 15)
+    compound = -1.0 if compound < -1.0 else 1.0 if compound > 1.0 else compound
+    pos_sum = neg_sum = 0.0
+    for v in values:
+        if v > 0:
+            pos_sum += float(v) + 1
+        if v < 0:
+            neg_sum += float(v) - 1
+    neutral = n - len(values)
+    if pos_sum > math.fabs(neg_sum):
+        pos_sum += emphasis
+    elif pos_sum < math.fabs(neg_sum):
+        neg_sum -= emphasis
+    denominator = pos_sum + math.fabs(neg_sum) + neutral
+    return (round(compound, 4), round(math.fabs(pos_sum / denominator), 3) if pos_sum else 0.0,
+            round(math.fabs(neutral / denominator), 3) if neutral else 0.0,
+            round(math.fabs(neg_sum / denominator), 3) if neg_sum else 0.0)
+
+
 class _VaderScorer:
     def __init__(self) -> None:
         self.rules = _vader_rules()
         self.tokens = _TokenCache(_vader_token)
         self.lowers = _TokenCache(_vader_lower)
+        rules = self.rules
+        self.kinds = _TokenCache(lambda t: _vader_kind(t, rules))
 
     def clear(self) -> None:
         self.tokens.clear()
         self.lowers.clear()
+        self.kinds.clear()
 
     def _describe_emojis(self, text: str) -> str:
         emojis = self.rules.emojis
@@ -529,67 +609,83 @@ class _VaderScorer:
                 after_space = ch == " "
         return "".join(out)
 
-    def score(self, text: str) -> tuple[float, float, float, float]:
+    def scores(self, texts: Sequence[str]) -> np.ndarray:
+        """Scores of many texts: the per-word work runs once over all their words."""
         rules = self.rules
-        if (rules.emoji_ascii or not text.isascii()) and not rules.emoji_chars.isdisjoint(text):
-            text = self._describe_emojis(text)
-        text = text.strip()
-        raw = text.split()
-        n = len(raw)
-        if n == 0:
-            return 0.0, 0.0, 0.0, 0.0
-        lows = list(map(self.lowers.__getitem__, raw))
-        scored = rules.scored
-        hits = [i for i, w in enumerate(lows) if w in scored]
-        places: list[int] = []
-        values: list[float] = []
-        if hits:
-            cap_diff: list[bool] = []
-            for i in hits:
-                if lows[i] == "kind" and i < n - 1 and lows[i + 1] == "of":
-                    continue
-                v = self._valence(i, raw, lows, cap_diff)
+        texts = list(texts)
+        if rules.emoji_screen.search("\n".join(texts)):
+            emoji_chars = rules.emoji_chars
+            texts = [self._describe_emojis(t) if not emoji_chars.isdisjoint(t) else t
+                     for t in texts]
+        # vaderSentiment strips each text first; split() ignores the ends anyway
+        parts = list(map(str.split, texts))
+        counts = list(map(len, parts))
+        words = list(chain.from_iterable(parts))
+        kinds = list(map(self.kinds.__getitem__, words))
+        out = np.zeros((len(texts), 4), dtype=np.float64)
+        out[:, 2] = np.asarray(counts) > 0  # words but no valence: neu = 1
+        rows: list[int] = []
+        results: list[tuple[float, float, float, float]] = []
+        marked = list(compress(range(len(words)), kinds))  # words that score, steer, or "but"
+        ends = list(accumulate(counts))
+        lexicon = rules.lexicon
+        c_incr = rules.c_incr
+        total_marked = len(marked)
+        m = k = 0
+        while m < total_marked:
+            while ends[k] <= marked[m]:
+                k += 1
+            end = ends[k]
+            begin = end - counts[k]
+            scored: list[int] = []
+            cues: list[int] = []
+            but_at = -1
+            while m < total_marked and marked[m] < end:
+                i = marked[m]
+                kind = kinds[i]
+                if kind[1]:
+                    scored.append(i)
+                if kind[2]:
+                    cues.append(i)
+                if but_at < 0 and kind[0] == "but":
+                    but_at = i
+                m += 1
+            if not scored:
+                continue
+            values: list[float] = []
+            places: list[int] = []
+            memo: list[bool] = []
+            lows: list[str] | None = None
+            for i in scored:
+                near = False
+                for c in cues:
+                    if i - 3 <= c <= i + 2:
+                        near = True
+                        break
+                if near:
+                    raw = words[begin:end]
+                    if lows is None:
+                        lows = list(map(self.lowers.__getitem__, raw))
+                    j = i - begin
+                    if lows[j] == "kind" and j < end - begin - 1 and lows[j + 1] == "of":
+                        continue
+                    v = self._valence(j, raw, lows, memo)
+                else:
+                    # no negation, booster, idiom, "no", "least", "so"... within reach:
+                    # only the word's own valence and its ALL-CAPS emphasis apply
+                    kind = kinds[i]
+                    v = lexicon[kind[0]]
+                    if kind[3] and self._is_cap_diff(words[begin:end], memo):
+                        v = v + c_incr if v > 0 else v - c_incr
                 if v != 0:
                     places.append(i)
                     values.append(v)
-        if values and "but" in lows:
-            but_at = lows.index("but")
-            # vaderSentiment re-weights the first score equal to each score (list.index)
-            for k in range(len(values)):
-                v = values[k]
-                first = values.index(v)
-                if places[first] < but_at:
-                    values[first] = v * 0.5
-                elif places[first] > but_at:
-                    values[first] = v * 1.5
-        if not values:
-            return 0.0, 0.0, 1.0, 0.0
-        total = float(sum(values))
-        bangs = min(text.count("!"), 4)
-        questions = text.count("?")
-        emphasis = bangs * 0.292 + (0 if questions <= 1 else
-                                    questions * 0.18 if questions <= 3 else 0.96)
-        if total > 0:
-            total += emphasis
-        elif total < 0:
-            total -= emphasis
-        compound = total / math.sqrt((total * total) + 15)
-        compound = -1.0 if compound < -1.0 else 1.0 if compound > 1.0 else compound
-        pos_sum = neg_sum = 0.0
-        for v in values:
-            if v > 0:
-                pos_sum += float(v) + 1
-            if v < 0:
-                neg_sum += float(v) - 1
-        neutral = n - len(values)
-        if pos_sum > math.fabs(neg_sum):
-            pos_sum += emphasis
-        elif pos_sum < math.fabs(neg_sum):
-            neg_sum -= emphasis
-        denominator = pos_sum + math.fabs(neg_sum) + neutral
-        return (round(compound, 4), round(math.fabs(pos_sum / denominator), 3),
-                round(math.fabs(neutral / denominator), 3),
-                round(math.fabs(neg_sum / denominator), 3))
+            if values:
+                rows.append(k)
+                results.append(_vader_summary(values, places, but_at, texts[k], end - begin))
+        if rows:
+            out[rows] = results
+        return out
 
     def _is_cap_diff(self, raw: list[str], memo: list[bool]) -> bool:
         if not memo:
@@ -721,12 +817,7 @@ def vader_scores(sentences: Sequence[str]) -> np.ndarray:
     >>> vader_scores(["The plan is not good.", "VERY GOOD!!!", "", "Talks resumed."]).tolist()
     [[-0.3412, 0.0, 0.584, 0.416], [0.6696, 1.0, 0.0, 0.0], [0.0, 0.0, 0.0, 0.0], [0.0, 0.0, 1.0, 0.0]]
     """
-    scorer = _vader_scorer()
-    out = np.zeros((len(sentences), 4), dtype=np.float64)
-    score = scorer.score
-    for k, text in enumerate(sentences):
-        out[k] = score(text)
-    return out
+    return _vader_scorer().scores(sentences)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -805,18 +896,13 @@ def parity_report(sentences: Sequence[str], *, tolerance: float = 1e-9) -> dict[
     return report
 
 
-def _rate(func: Callable[[Sequence[str]], Any], sentences: Sequence[str]) -> float:
-    start = time.perf_counter()
-    func(sentences)
-    elapsed = time.perf_counter() - start
-    return len(sentences) / elapsed if elapsed > 0 else float("inf")
-
-
-def bench_sentiment(texts: Sequence[str], *, split: bool = False) -> dict[str, Any]:
+def bench_sentiment(texts: Sequence[str], *, split: bool = False, chunk: int = 200) -> dict[str, Any]:
     """Sentences per second of the reference packages and of the fast scorers, in one run.
 
     Lexicons are loaded before timing; the fast scorers start with empty
-    per-token caches, so their figure includes filling them.
+    per-token caches, so their figure includes filling them. Reference and
+    fast scorer take turns on chunks of sentences, so that a change in the
+    machine's load during the run affects both alike.
 
     Parameters
     ----------
@@ -824,6 +910,8 @@ def bench_sentiment(texts: Sequence[str], *, split: bool = False) -> dict[str, A
         Sentences, or articles when ``split`` is True.
     split : bool, default=False
         Split each text into sentences with :func:`toolkit.text.split_sentences` first.
+    chunk : int, default=200
+        Sentences per turn.
 
     Returns
     -------
@@ -854,8 +942,16 @@ def bench_sentiment(texts: Sequence[str], *, split: bool = False) -> dict[str, A
             ("textblob", _reference_textblob, textblob_scores, _pattern_scorer()),
             ("vader", _reference_vader, vader_scores, _vader_scorer())):
         scorer.clear()
-        ref_rate = _rate(reference, sentences)
-        fast_rate = _rate(fast, sentences)
+        # alternate reference and fast over chunks, so a change in machine load hits both
+        spent = [0.0, 0.0]
+        for start in range(0, len(sentences), chunk):
+            part = sentences[start:start + chunk]
+            for k, func in enumerate((reference, fast)):
+                began = time.perf_counter()
+                func(part)
+                spent[k] += time.perf_counter() - began
+        ref_rate = len(sentences) / spent[0] if spent[0] > 0 else float("inf")
+        fast_rate = len(sentences) / spent[1] if spent[1] > 0 else float("inf")
         result[f"{name}_reference_per_s"] = ref_rate
         result[f"{name}_fast_per_s"] = fast_rate
         result[f"{name}_speedup"] = fast_rate / ref_rate
