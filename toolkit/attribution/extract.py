@@ -47,6 +47,9 @@ QUOTE_COLUMNS = ["doc_id", "outlet", "quote_id", "kind", "quote", "speaker", "sp
 SOURCE_KINDS = ("named_person", "anonymous", "organization", "media", "unattributed")
 
 _WINDOW = 160  # characters searched before and after a quote for its cue
+_SPAN = 200  # characters read around a verb for its speaker
+_MAX_CLAUSE = 1500  # longest reported clause of an indirect quote (characters)
+_HISTORY = 50  # earlier speakers searched for a pronoun's antecedent
 _MAX_SPEAKER_WORDS = 9
 
 _QMARK = re.compile(r"[“”\"«»‘’]")
@@ -214,14 +217,14 @@ def _mark_spans(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
                 if prev.isspace() and not nested and pos - open_end > 0 and text[pos - 2] in ".!?,:":
                     out.append((open_end, pos, False))  # unclosed quote restarts
                     open_end = pos + 1
-                elif not prev.isspace() or nested:
-                    continue
-                else:
-                    out.append((open_end, pos, False))
-                    open_end = pos + 1
+                elif prev.isspace() and not nested:
+                    nested = True  # a quote inside the quote
             elif ch == "”":
-                out.append((open_end, pos, True))
-                opener = ""
+                if nested:
+                    nested = False
+                else:
+                    out.append((open_end, pos, True))
+                    opener = ""
             elif ch == '"':
                 if prev.isspace() and not nested and not nxt.isspace():
                     nested = True
@@ -332,8 +335,8 @@ def _nearest_verb_speaker(spec: _Spec, text: str, s_start: int, s_end: int, pos:
                           quotes: list[tuple[int, int]]) -> tuple[str, str | None, int]:
     """Speaker from the reporting verb of the sentence nearest to ``pos`` (outside quotes)."""
     best: tuple[int, str, str | None, int] | None = None
-    for m in spec.verb_any.finditer(text, s_start, s_end):
-        if any(a <= m.start() < b for a, b in quotes):
+    for m in spec.verb_any.finditer(text, max(s_start, pos - 200), min(s_end, pos + 200)):
+        if _inside(quotes, m.start()):
             continue
         form = m.group("verb")
         if form.casefold() == "according to":
@@ -341,7 +344,7 @@ def _nearest_verb_speaker(spec: _Spec, text: str, s_start: int, s_end: int, pos:
         if _finite(form):
             who = _suffix_speaker(_outside_quotes(text, s_start, m.start(), quotes))
         else:
-            who = _prefix_speaker(text[s_start:m.start()].lstrip("•-–— "))
+            who = _prefix_speaker(text[s_start:min(m.start(), s_start + _SPAN)].lstrip("•-–— "))
         if who:
             dist = abs(m.start() - pos)
             if best is None or dist < best[0]:
@@ -351,11 +354,26 @@ def _nearest_verb_speaker(spec: _Spec, text: str, s_start: int, s_end: int, pos:
     return best[1], best[2], best[3]
 
 
+def _inside(quotes: list[tuple[int, int]], pos: int) -> bool:
+    """Whether ``pos`` lies in one of the sorted, disjoint ``quotes``."""
+    i = bisect_right(quotes, (pos, 1 << 62)) - 1
+    return i >= 0 and quotes[i][0] <= pos < quotes[i][1]
+
+
+def _overlaps(quotes: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether a quote of the sorted, disjoint ``quotes`` starts in ``[start, end)``."""
+    i = bisect_right(quotes, (start, -1))
+    return i < len(quotes) and quotes[i][0] < end
+
+
 def _outside_quotes(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> str:
-    """``text[start:end]`` cut after the last quote that ends inside it."""
-    for _a, b in quotes:
-        if start <= b + 1 <= end:
-            start = max(start, b + 1)
+    """The last ``_SPAN`` characters of ``text[start:end]``, cut after the last quote ending inside."""
+    start = max(start, end - _SPAN)
+    i = bisect_right(quotes, (end, 1 << 62)) - 1
+    while i >= 0 and quotes[i][1] + 1 > end:
+        i -= 1
+    if i >= 0 and quotes[i][1] + 1 >= start:
+        start = quotes[i][1] + 1
     return text[start:end]
 
 
@@ -383,7 +401,9 @@ def find_attributions(doc: ParsedDocument, *, verbs: QuoteVerbs | None = None) -
         para_quotes = [(a - 1, b + 1) for a, b, _ in spans]
         hits = all_hits[bisect_right(hit_starts, p_start - 1):bisect_right(hit_starts, p_end)]
         indirect = _indirect(spec, text, p_start, p_end, starts, ends, para_quotes, p_index, hits)
+        indirect.sort(key=lambda a: a.start)
         para_out: list[Attribution] = list(indirect)
+        ind_i, last_in_para = 0, ""
         for open_end, close_start, closed in spans:
             q_start, q_end = _trim(text, open_end, close_start)
             if q_end <= q_start or not _WORDS.search(text, q_start, q_end):
@@ -399,7 +419,7 @@ def find_attributions(doc: ParsedDocument, *, verbs: QuoteVerbs | None = None) -
             s_index = _sentence_of(starts, open_end - 1)
             s_start = starts[s_index] if s_index < len(starts) else p_start
             s_start = max(s_start, p_start)
-            prefix = text[s_start:open_end - 1].strip(" •-–—\t")
+            prefix = text[max(s_start, open_end - 1 - _SPAN):open_end - 1].strip(" •-–—\t")
             kind = _kind(text, q_start, q_end, prefix)
             speaker, verb, cue, cue_pos = "", None, "none", -1
             # 1. after the closing mark
@@ -417,6 +437,8 @@ def find_attributions(doc: ParsedDocument, *, verbs: QuoteVerbs | None = None) -
             if not speaker:
                 b_start = max(p_start, s_start, open_end - 1 - _WINDOW)
                 before = text[b_start:open_end - 1]
+                b_start = max(b_start, open_end - 1 - 100)
+                before = text[b_start:open_end - 1]
                 mb = spec.before.search(before) if before.rstrip().endswith((":", ",")) else None
                 if mb:
                     form = mb.group("verb")
@@ -424,14 +446,15 @@ def find_attributions(doc: ParsedDocument, *, verbs: QuoteVerbs | None = None) -
                         who = _suffix_speaker(_outside_quotes(
                             text, b_start, b_start + mb.start("verb"), para_quotes))
                     else:
-                        who = _prefix_speaker(text[s_start:b_start + mb.start()].lstrip("•-–— "))
+                        who = _prefix_speaker(text[s_start:min(b_start + mb.start(), s_start + _SPAN)]
+                                              .lstrip("•-–— "))
                     if who:
                         speaker, verb, cue, cue_pos = who, form, "before", b_start + mb.start("verb")
             # 3. possessive: Washington's "deep concerns"
             if not speaker and kind == "partial":
-                pm = re.search(r"(\S+(?:\s+\S+){0,3}?)[’']s\s*$", text[max(s_start, open_end - 60):open_end - 1])
-                if pm:
-                    who = _suffix_speaker(pm.group(1))
+                lead = text[max(s_start, open_end - 60):open_end - 1].rstrip()
+                if lead.endswith(("’s", "'s")):
+                    who = _suffix_speaker(lead[:-2])
                     if who:
                         speaker, cue, cue_pos = who, "possessive", open_end - 1
             # 4. a reporting verb elsewhere in the sentence
@@ -443,13 +466,18 @@ def find_attributions(doc: ParsedDocument, *, verbs: QuoteVerbs | None = None) -
                     speaker, verb, cue, cue_pos = who, form, "sentence", pos
             # 5. continuation of the previous speaker (same or previous paragraph)
             if not speaker and kind == "direct":
-                earlier = [a for a in para_out if a.speaker and a.start < q_start]
-                last = max(earlier, key=lambda a: a.start).speaker if earlier else prev_para_speaker
+                while ind_i < len(indirect) and indirect[ind_i].start < q_start:
+                    if indirect[ind_i].speaker:
+                        last_in_para = indirect[ind_i].speaker
+                    ind_i += 1
+                last = last_in_para or prev_para_speaker
                 if last:
                     speaker, cue = last, "continuation"
             if cue_text and not speaker:
                 speaker = cue_text
             para_out.append(Attribution(kind, q_start, q_end, cue_pos, speaker, verb, p_index, cue))
+            if speaker:
+                last_in_para = speaker
         with_speaker = [a for a in para_out if a.speaker]
         prev_para_speaker = max(with_speaker, key=lambda a: a.start).speaker if with_speaker else ""
         out.extend(para_out)
@@ -475,7 +503,7 @@ def _indirect(spec: _Spec, text: str, p_start: int, p_end: int, starts: list[int
     out: list[Attribution] = []
 
     def inside(pos: int) -> bool:
-        return any(a <= pos < b for a, b in quotes)
+        return _inside(quotes, pos)
 
     def sentence(pos: int) -> tuple[int, int]:
         i = _sentence_of(starts, pos)
@@ -501,9 +529,9 @@ def _indirect(spec: _Spec, text: str, p_start: int, p_end: int, starts: list[int
             if _finite(form):
                 who = _suffix_speaker(_outside_quotes(text, s, vs, quotes))
             else:
-                who = _prefix_speaker(text[s:vs].lstrip("•-–— "))
+                who = _prefix_speaker(text[s:min(vs, s + _SPAN)].lstrip("•-–— "))
             c_start, c_end = that.end(), content_end(e)
-            if not who or c_end - c_start < 3 or inside(c_start):
+            if not who or not 3 <= c_end - c_start <= _MAX_CLAUSE or inside(c_start):
                 continue
             out.append(Attribution("indirect", c_start, c_end, vs, who, form, p_index, "indirect"))
             continue
@@ -521,7 +549,7 @@ def _indirect(spec: _Spec, text: str, p_start: int, p_end: int, starts: list[int
             continue
         s, e = sentence(vs)
         c_start, c_end = s, comma
-        if c_end <= c_start or any(s <= a < c_end for a, _ in quotes):
+        if not 0 < c_end - c_start <= _MAX_CLAUSE or _overlaps(quotes, s, c_end):
             continue
         lead = text[c_start:c_end]
         for sep in (", but ", "; ", ", while ", ", and "):
@@ -546,11 +574,11 @@ def _indirect(spec: _Spec, text: str, p_start: int, p_end: int, starts: list[int
             continue
         lead = text[s:m.start()].strip(" •-–—,")
         if lead:
-            c_start, c_end = s, m.start()
+            c_start, c_end = max(s, m.start() - _MAX_CLAUSE), m.start()
             while c_end > c_start and text[c_end - 1] in " ,":
                 c_end -= 1
         else:
-            c_start, c_end = m.end("np") + 1, content_end(e)
+            c_start, c_end = m.end("np") + 1, content_end(min(e, m.end() + _MAX_CLAUSE))
         c_start, c_end = _trim(text, c_start, c_end)
         while c_start < c_end and text[c_start] in "•-–— ":
             c_start += 1
@@ -638,7 +666,7 @@ def _resolve(atts: list[Attribution], text: str, gaz: Gazetteer,
             sp = _describe(surface, gaz)
             words = surface.split()
             if sp.source_kind == "anonymous" and words[0].casefold() in {"the", "this", "that"}:
-                ante = next((s for _, s in reversed(history) if s.source_kind == "anonymous"
+                ante = next((s for _, s in reversed(history[-_HISTORY:]) if s.source_kind == "anonymous"
                              and s.role == sp.role and s.plural == sp.plural), None)
                 if ante is not None:
                     sp = replace(ante, surface=surface,
@@ -664,7 +692,7 @@ def _resolve_pronoun(low: str, att: Attribution, history: list[tuple[int, Speake
             history[-1][0] == att.paragraph) and low in ("he", "she"):
         return history[-1][1]
     if low in ("he", "she", "i"):
-        for _, sp in reversed(history):
+        for _, sp in reversed(history[-_HISTORY:]):
             if sp.source_kind in ("named_person", "anonymous") and not sp.plural and (
                     sp.gender in (None, gender) or low == "i"):
                 return sp

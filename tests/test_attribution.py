@@ -1,0 +1,290 @@
+"""Attribution: quotes, speakers, source kinds, verbs, metrics, validation, command line."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+from toolkit.attribution import (
+    METRICS,
+    QUOTE_COLUMNS,
+    article_metrics,
+    extract_quotes,
+    load_quote_verbs,
+    load_seed_gold,
+    sentence_metrics,
+    validate_attribution,
+)
+from toolkit.attribution.lexicon import parse_quote_verbs
+from toolkit.attribution.validate import _named_person, match_spans
+from toolkit.errors import InputError
+from toolkit.text import parse_document
+
+
+def quotes_of(text: str):
+    return extract_quotes([parse_document(text, doc_id="d", outlet="O")])
+
+
+def only(text: str) -> dict:
+    table = quotes_of(text)
+    assert len(table) == 1, table[["kind", "quote", "speaker"]].to_string()
+    return table.iloc[0].to_dict()
+
+
+# ------------------------------------------------------------------ kinds and cues
+
+@pytest.mark.parametrize("text, kind, quote, speaker", [
+    ("“We are ready to act,” the official told reporters.", "direct", "We are ready to act",
+     "the official"),
+    ("Wang Yi said: “Relations are stable.”", "direct", "Relations are stable.", "Wang Yi"),
+    ("“Talks were useful.” A US State Department spokesman told reporters.", "direct",
+     "Talks were useful.", "A US State Department spokesman"),
+    ("“This is wrong,” said Mao Ning.", "direct", "This is wrong", "Mao Ning"),
+    ("Blinken is expected to convey Washington’s “deep concerns” in Beijing.", "partial",
+     "deep concerns", "Washington"),
+    ("China denounced the rules, calling the move a “mistake on top of a mistake.”", "partial",
+     "mistake on top of a mistake.", "China"),
+    ("Kurt Campbell warned that sanctions would follow.", "indirect",
+     "sanctions would follow", "Kurt Campbell"),
+    ("According to the State Department, the visit starts on Wednesday.", "indirect",
+     "the visit starts on Wednesday", "the State Department"),
+    ("The visit will be difficult, a senior US official said.", "indirect",
+     "The visit will be difficult", "a senior US official"),
+])
+def test_kind_quote_and_speaker(text, kind, quote, speaker):
+    row = only(text)
+    assert (row["kind"], row["quote"], row["speaker"]) == (kind, quote, speaker)
+    assert text[row["start"]:row["end"]] == quote
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("“Curly double,” he said.", "Curly double"),
+    ('"Straight double," he said.', "Straight double"),
+    ("‘Curly single,’ he said.", "Curly single"),
+    ("«Guillemets,» he said.", "Guillemets"),
+    ('“Curly opened, straight closed," he said.', "Curly opened, straight closed"),
+])
+def test_every_quote_style(text, quote):
+    assert only("Wang Yi spoke.\n\n" + text)["quote"] == quote
+
+
+def test_apostrophes_are_not_quotes():
+    table = quotes_of("‘We’ve said it’s over,’ she said. It’s Blinken’s trip.")
+    assert list(table["quote"]) == ["We’ve said it’s over"]
+
+
+def test_nested_quotes_stay_inside_the_outer_quote():
+    text = '“He told me ‘no’ and “never” twice,” Wang Yi said.'
+    row = only(text)
+    assert row["quote"].startswith("He told me ‘no’") and row["speaker"] == "Wang Yi"
+
+
+def test_unbalanced_quote_recovers_at_the_paragraph_boundary():
+    text = ("“We will act. We will not wait.\n\n"
+            "Blinken met Wang Yi on Friday.\n\n"
+            "“Fine,” Wang Yi said.")
+    table = quotes_of(text)
+    assert list(table["quote"]) == ["We will act. We will not wait.", "Fine"]
+    assert "\n" not in table["quote"].iloc[0]
+
+
+def test_trailing_cue_is_cut_from_an_unclosed_quote():
+    text = "“We are committed to peace in Europe. The speaker said.\n\nNext paragraph."
+    row = only(text)
+    assert row["quote"] == "We are committed to peace in Europe."
+    assert row["speaker"] == "The speaker"
+
+
+# ------------------------------------------------------------------ speakers within an article
+
+def test_continuation_pronoun_and_canonical_speaker():
+    text = ("US Secretary of State Antony Blinken arrived on Monday.\n\n"
+            "“We see risks,” Blinken said.\n\n"
+            "“We will say so in Beijing.”\n\n"
+            "“China must choose,” he added.")
+    table = quotes_of(text)
+    assert list(table["speaker"]) == ["Blinken", "Blinken", "he"]
+    assert set(table["speaker_canonical"]) == {"Antony Blinken"}
+    assert set(table["affiliation"]) == {"US"}
+
+
+def test_the_official_is_the_earlier_senior_official():
+    text = ("Blinken will warn China, a senior US State Department official said.\n\n"
+            "“We are prepared to act,” the official told reporters.")
+    table = quotes_of(text)
+    assert list(table["kind"]) == ["indirect", "direct"]
+    assert table["speaker_canonical"].nunique() == 1
+    assert set(table["source_kind"]) == {"anonymous"} and set(table["affiliation"]) == {"US"}
+
+
+def test_she_skips_a_male_speaker():
+    text = ("“Rates will rise,” Janet Yellen said. “No,” Wang Yi said.\n\n"
+            "“We disagree,” she said.")
+    assert quotes_of(text)["speaker_canonical"].iloc[-1] == "Janet Yellen"
+
+
+@pytest.mark.parametrize("text, source_kind, affiliation", [
+    ("“Stop it,” Mao Ning said.", "named_person", "China"),
+    ("“Stop it,” the State Department said.", "organization", "US"),
+    ("“Stop it,” the Financial Times reported.", "media", "UK"),
+    ("“Stop it,” Chinese officials said.", "anonymous", "China"),
+    ("“Stop it,” Jane Doe said.", "named_person", None),
+    ("“Stop it,” the crowd chanted.", "unattributed", None),
+])
+def test_source_kind_and_affiliation(text, source_kind, affiliation):
+    row = only(text)
+    assert row["source_kind"] == source_kind
+    assert (row["affiliation"] if isinstance(row["affiliation"], str) else None) == affiliation
+
+
+@pytest.mark.parametrize("verb, lemma, verb_class", [
+    ("said", "say", "neutral"), ("pointed out", "point out", "endorsing"),
+    ("claimed", "claim", "distancing"), ("warned", "warn", "alarm"), ("denied", "deny", "denial"),
+])
+def test_reporting_verb_lemma_and_class(verb, lemma, verb_class):
+    row = only(f"Wang Yi {verb} that the talks had failed.")
+    assert (row["verb"], row["verb_class"]) == (lemma, verb_class)
+
+
+# ------------------------------------------------------------------ bad and pathological input
+
+@pytest.mark.parametrize("text", [
+    "", "No quotes at all in this text.", "“ “ “ “", "“Only opening marks “and more “here",
+    "”Only closing marks” here”", '"“"“"”"', "« » ‘ ’ “ ” \" \"",
+])
+def test_odd_inputs_give_a_valid_table(text):
+    table = quotes_of(text)
+    assert list(table.columns) == QUOTE_COLUMNS
+    for row in table.itertuples():
+        assert text[row.start:row.end] == row.quote
+
+
+def _pathological(n: int) -> list[str]:
+    return ['“,' * n, '",' * n, "“" * n, ",“a”" * (n // 2), ("“x, " * n)]
+
+
+def test_pathological_inputs_run_in_linear_time():
+    small, large = 5_000, 50_000  # up to 200,000 characters of quote marks and commas
+    for a, b in zip(_pathological(small), _pathological(large), strict=True):
+        t0 = time.perf_counter()
+        quotes_of(a)
+        t1 = time.perf_counter()
+        table = quotes_of(b)
+        t2 = time.perf_counter()
+        assert list(table.columns) == QUOTE_COLUMNS
+        # ten times the input: allow for noise, but not quadratic growth (100x)
+        assert t2 - t1 < 30 * (t1 - t0) + 0.5, (b[:8], t1 - t0, t2 - t1)
+        assert t2 - t1 < 5.0
+
+
+def test_one_megabyte_paragraph_of_quotes_and_commas():
+    text = '“,”, "", ‘,’ «,» ,' * 60_000
+    assert len(text.encode()) > 1_000_000
+    t0 = time.perf_counter()
+    table = quotes_of(text)
+    assert time.perf_counter() - t0 < 5.0
+    assert list(table.columns) == QUOTE_COLUMNS
+
+
+# ------------------------------------------------------------------ metrics
+
+def test_sentence_and_article_metrics():
+    docs = [parse_document("Talks began. “We disagree strongly,” Mao Ning said.\n\n"
+                           "A US official claimed that talks failed.", doc_id="a", outlet="X")]
+    sent = sentence_metrics(docs)
+    assert list(sent["sentence_id"]) == [0, 1, 2]
+    assert list(sent["quoted_words"]) == [0, 3, 0]
+    assert list(sent["n_direct"]) == [0, 1, 0] and list(sent["n_indirect"]) == [0, 0, 1]
+    for spec in METRICS:
+        assert spec.column in sent and spec.weight in sent
+    art = article_metrics(docs).iloc[0]
+    assert art["n_attributions"] == 2 and art["anonymous_rate"] == 0.5
+    assert art["voice_china"] == 0.5 and art["voice_us"] == 0.5
+    assert art["verb_distancing_share"] == 0.5
+    assert art["quoted_word_share"] == pytest.approx(3 / sent["words"].sum())
+
+
+def test_article_without_quotes_has_nan_shares():
+    art = article_metrics([parse_document("Nothing is quoted here.", doc_id="z")]).iloc[0]
+    assert art["n_attributions"] == 0 and art["anonymous_rate"] != art["anonymous_rate"]
+
+
+# ------------------------------------------------------------------ lexicon and gold
+
+def test_quote_verb_lexicon_loads_and_rejects_bad_rows():
+    verbs = load_quote_verbs()
+    assert verbs.lemma("according to") == "according to" and verbs.verb_class("alleged") == "distancing"
+    with pytest.raises(InputError, match="quote_verbs.tsv:2"):
+        parse_quote_verbs("lemma\tforms\tclass\nsay\tsaid\tsneaky\n")
+    with pytest.raises(InputError, match="listed under"):
+        parse_quote_verbs("lemma\tforms\tclass\nsay\tsaid\tneutral\ntell\tsaid\tneutral\n")
+
+
+def test_seed_gold_offsets_point_at_the_cleaned_text():
+    from toolkit.corpus import load_corpus
+
+    texts = dict(zip(*[load_corpus("blinken-china-2024")[c] for c in ("doc_id", "text")],
+                     strict=True))
+    gold = load_seed_gold()
+    assert len(gold) >= 30
+    for g in gold:
+        assert texts[g["doc_id"]][g["start"]:g["end"]] == g["quote"]
+
+
+def test_seed_gold_precision_recall_and_speakers():
+    report = validate_attribution()
+    direct = report["seed"]["by_kind"]["direct"]["exact"]
+    assert direct["precision"] >= 0.95 and direct["recall"] >= 0.95
+    assert report["seed"]["speaker"]["accuracy"] >= 0.90
+    assert report["seed"]["by_kind"]["all"]["overlap"]["recall"] >= 0.85
+
+
+def test_match_spans_counts_exact_and_overlap():
+    texts = {"d": "one two three four five six seven eight nine ten"}
+    r = match_spans(texts, [("d", 0, 13), ("d", 40, 48)], [("d", 0, 13), ("d", 4, 18)])
+    assert r["exact"]["recall"] == 0.5 and r["overlap"]["recall"] == 0.5
+    assert r["overlap"]["precision"] == 1.0 and r["best"][1] is None
+
+
+@pytest.mark.parametrize("label, named", [
+    ("Donald_Trump", True), ("Trump", True), ("other_anti", False), ("House_Democrats", False),
+    ("NAACP", False), ("Obama_campaign", False),
+])
+def test_basil_named_person_labels(label, named):
+    assert _named_person(label) is named
+
+
+def test_validation_reads_a_basil_shaped_folder(tmp_path):
+    article = {"source": "nyt", "body-paragraphs": [
+        ["Mr. Steele spoke on Friday.", "“The war is lost,” Mr. Steele said."],
+        ["Critics disagreed."]]}
+    ann = {"phrase-level-annotations": [
+        {"quote": "yes", "speaker": "Michael_Steele", "start": 1, "end": 17,
+         "txt": "The war is lost,"},
+        {"quote": "no", "speaker": "", "start": 0, "end": 7, "txt": "Critics"}]}
+    (tmp_path / "basil" / "articles" / "2010").mkdir(parents=True)
+    (tmp_path / "basil" / "annotations" / "2010").mkdir(parents=True)
+    (tmp_path / "basil" / "articles" / "2010" / "x_1.json").write_text(json.dumps(article))
+    (tmp_path / "basil" / "annotations" / "2010" / "x_1_ann.json").write_text(json.dumps(ann))
+    basil = validate_attribution(tmp_path)["basil"]
+    assert basil["n_gold"] == 1 and basil["recall_overlap"] == 1.0 and basil["recall_exact"] == 1.0
+    assert basil["named_speaker"]["accuracy"] == 1.0
+
+
+# ------------------------------------------------------------------ command line
+
+def test_quotes_command_writes_and_refuses_to_overwrite(tmp_path, capsys):
+    import pandas as pd
+
+    from toolkit.cli import main
+
+    out = tmp_path / "q.csv"
+    assert main(["quotes", "blinken-china-2024", "-o", str(out)]) == 0
+    table = pd.read_csv(out)
+    assert list(table.columns) == QUOTE_COLUMNS and len(table) > 20
+    assert main(["quotes", "blinken-china-2024", "-o", str(out)]) == 2
+    assert "already exists" in capsys.readouterr().err
+    assert main(["quotes", "blinken-china-2024"]) == 0
+    assert "Antony Blinken" in capsys.readouterr().out
