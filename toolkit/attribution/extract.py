@@ -112,6 +112,18 @@ _DEMONYMS = {"us": "US", "u.s.": "US", "american": "US", "americans": "US", "chi
              "iranian": "Iran", "indian": "India", "german": "Germany", "french": "France"}
 _SENTENCE_ADVERBS = {"but", "and", "so", "then", "also", "still", "however", "yet", "now", "later",
                      "meanwhile", "instead", "earlier", "previously"}
+_NOT_NAMES = frozenset("""The A An But And In On At It He She They This That These Those When After
+    Before As If For While Asked Updated According Speaking Meanwhile However Still Earlier Later
+    Last Next Then Also Now During Since Despite Although Though With Without Under Over From By
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
+    July August September October November December Democrats Republicans Democratic Republican
+    House Senate White State States United New Read Watch Click Photo Video Related""".split())
+_NAME = re.compile(
+    r"(?:(?P<title>Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Prof|Sgt|Lt|Col)\.\s+|(?P<ltitle>President|Senator|"
+    r"Governor|Secretary|Sheriff|Representative|Speaker|Mayor|Judge|Justice|Chancellor|Minister|"
+    r"Ambassador|Chairman|Leader)\s+)?(?P<name>[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?"
+    r"(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?){0,2})"
+)
 _CONTINUE_LEMMAS = {"add", "continue", "reiterate", "repeat"}
 _AUX_WORDS = {"has", "had", "have", "also", "later", "then", "previously", "once", "again", "would",
               "will", "recently", "further", "publicly", "repeatedly", "earlier", "long", "first",
@@ -171,7 +183,7 @@ def _spec(verbs: QuoteVerbs | None = None) -> _Spec:
     return _Spec(
         verbs=verbs,
         after_sv=re.compile(rf"[\s,.;:—–-]{{0,4}}{np}\s+{_AUX}{v}\b"),
-        after_vs=re.compile(rf"[\s,.;:—–-]{{0,4}}{v}\s+(?P<rest>[^“”\"«».,;:!?()]{{1,80}})"),
+        after_vs=re.compile(rf"[\s,.;:—–-]{{0,4}}{v}\s+(?P<rest>[^“”\"«»,;:!?()]{{1,80}})"),
         before=re.compile(rf"{v}\b(?P<tail>[^“”\"«».!?]{{0,60}}?)[:,]?\s*$"),
         verb_any=re.compile(rf"\b{v}\b"),
         according=re.compile(r"\b[Aa]ccording to\s+(?P<np>[^,.;:!?“”\"«»]{1,80})"),
@@ -303,9 +315,15 @@ def _suffix_speaker(text: str) -> str:
 def _prefix_speaker(text: str) -> str:
     """The longest run of speaker words at the start of ``text`` ("the official ahead ..." -> "the official")."""
     words: list[str] = []
-    for w in text.split()[:_MAX_SPEAKER_WORDS]:
-        stop = w.endswith((",", ";", ":"))
-        w = w.rstrip(",;:")
+    for w in text.split()[:_MAX_SPEAKER_WORDS + 1]:
+        if not words and w.endswith(":"):
+            continue
+        stop = w.endswith((",", ";", ":")) or (w.endswith(".") and not _abbrev(w))
+        w = w.rstrip(",;:") if not _abbrev(w) else w
+        if w.endswith(".") and not _abbrev(w):
+            w = w[:-1]
+        if not words and w in _NOT_NAMES:
+            break
         if not _speaker_word_ok(w) or w.casefold() in _PRONOUNS:
             break
         words.append(w)
@@ -314,6 +332,16 @@ def _prefix_speaker(text: str) -> str:
     while words and (words[-1].casefold() in _DETERMINERS and words[-1].casefold() not in _ROLE_NOUNS):
         words.pop()
     return " ".join(words) if _is_speaker(words) else ""
+
+
+def _clause_subject(text: str) -> str:
+    """Subject of the last clause of ``text`` that starts with a speaker ("X did Y, saying")."""
+    clauses = text.split(",")
+    for clause in reversed(clauses[-4:]):
+        who = _prefix_speaker(clause.lstrip("•-–— "))
+        if who:
+            return who
+    return ""
 
 
 def _abbrev(word: str) -> bool:
@@ -344,7 +372,7 @@ def _nearest_verb_speaker(spec: _Spec, text: str, s_start: int, s_end: int, pos:
         if _finite(form):
             who = _suffix_speaker(_outside_quotes(text, s_start, m.start(), quotes))
         else:
-            who = _prefix_speaker(text[s_start:min(m.start(), s_start + _SPAN)].lstrip("•-–— "))
+            who = _clause_subject(text[max(s_start, m.start() - _SPAN):m.start()])
         if who:
             dist = abs(m.start() - pos)
             if best is None or dist < best[0]:
@@ -446,10 +474,15 @@ def find_attributions(doc: ParsedDocument, *, verbs: QuoteVerbs | None = None) -
                         who = _suffix_speaker(_outside_quotes(
                             text, b_start, b_start + mb.start("verb"), para_quotes))
                     else:
-                        who = _prefix_speaker(text[s_start:min(b_start + mb.start(), s_start + _SPAN)]
-                                              .lstrip("•-–— "))
+                        who = _clause_subject(text[max(s_start, b_start + mb.start() - _SPAN):
+                                                   b_start + mb.start()])
                     if who:
                         speaker, verb, cue, cue_pos = who, form, "before", b_start + mb.start("verb")
+            # 2b. "X was quick to retort: “...”": the subject of a sentence ending in a colon
+            if not speaker and kind == "direct" and prefix.endswith(":"):
+                who = _clause_subject(prefix[:-1])
+                if who:
+                    speaker, cue, cue_pos = who, "before", open_end - 1
             # 3. possessive: Washington's "deep concerns"
             if not speaker and kind == "partial":
                 lead = text[max(s_start, open_end - 60):open_end - 1].rstrip()
@@ -529,7 +562,7 @@ def _indirect(spec: _Spec, text: str, p_start: int, p_end: int, starts: list[int
             if _finite(form):
                 who = _suffix_speaker(_outside_quotes(text, s, vs, quotes))
             else:
-                who = _prefix_speaker(text[s:min(vs, s + _SPAN)].lstrip("•-–— "))
+                who = _clause_subject(text[max(s, vs - _SPAN):vs])
             c_start, c_end = that.end(), content_end(e)
             if not who or not 3 <= c_end - c_start <= _MAX_CLAUSE or inside(c_start):
                 continue
@@ -582,7 +615,7 @@ def _indirect(spec: _Spec, text: str, p_start: int, p_end: int, starts: list[int
         c_start, c_end = _trim(text, c_start, c_end)
         while c_start < c_end and text[c_start] in "•-–— ":
             c_start += 1
-        if c_end - c_start < 3:
+        if c_end - c_start < 3 or _overlaps(quotes, c_start, c_end) or inside(c_start):
             continue
         out.append(Attribution("indirect", c_start, c_end, m.start(), who, "according to", p_index,
                                "indirect"))
@@ -650,6 +683,7 @@ def _resolve(atts: list[Attribution], text: str, gaz: Gazetteer,
     order = sorted(range(len(atts)), key=lambda i: (atts[i].cue_pos if atts[i].cue_pos >= 0
                                                     else atts[i].start, atts[i].start))
     resolved: dict[int, Speaker | None] = {}
+    marked = sorted((a.start - 1, a.end + 1) for a in atts if a.kind != "indirect")
     for i in order:
         att = atts[i]
         surface = att.speaker
@@ -659,7 +693,7 @@ def _resolve(atts: list[Attribution], text: str, gaz: Gazetteer,
         low = surface.casefold()
         sp: Speaker | None
         if low in _PRONOUNS:
-            sp = _resolve_pronoun(low, att, history, text, gaz, verbs)
+            sp = _resolve_pronoun(low, att, history, text, gaz, verbs, marked, names)
             if sp is not None:
                 sp = replace(sp, surface=surface)
         else:
@@ -685,16 +719,70 @@ def _resolve(atts: list[Attribution], text: str, gaz: Gazetteer,
     return out
 
 
+def _name_mentions(text: str, start: int, end: int, marked: list[tuple[int, int]],
+                   gaz: Gazetteer, names: dict[str, str]) -> list[tuple[int, Speaker]]:
+    """Person names in ``text[start:end]`` outside quotes, as (position, speaker), in order."""
+    out: list[tuple[int, Speaker]] = []
+    for m in _NAME.finditer(text, start, end):
+        if _inside(marked, m.start()):
+            continue
+        name = m.group("name")
+        parts = name.split()
+        titled = bool(m.group("title") or m.group("ltitle"))
+        entity = gaz.lookup(name)
+        if entity is not None and entity.type == "person":
+            out.append((m.start(), _entity_speaker(entity)))
+            continue
+        if entity is not None or any(p in _NOT_NAMES for p in parts):
+            continue
+        if not (titled or len(parts) >= 2 or parts[-1] in names):
+            continue
+        canonical = names.get(parts[-1], name)
+        if len(name) > len(canonical):
+            canonical = name
+        title = m.group("title") or ""
+        gender = "male" if title == "Mr" else "female" if title in ("Mrs", "Ms") else None
+        out.append((m.start(), Speaker(m.group(0), canonical, "named_person", None, None, gender)))
+    return out
+
+
+def _compatible(sp: Speaker, low: str) -> bool:
+    if low == "i":
+        return sp.source_kind in ("named_person", "anonymous")
+    return (sp.source_kind in ("named_person", "anonymous") and not sp.plural
+            and sp.gender in (None, _PRONOUNS[low]))
+
+
 def _resolve_pronoun(low: str, att: Attribution, history: list[tuple[int, Speaker]], text: str,
-                     gaz: Gazetteer, verbs: QuoteVerbs) -> Speaker | None:
-    gender = _PRONOUNS[low]
+                     gaz: Gazetteer, verbs: QuoteVerbs, marked: list[tuple[int, int]],
+                     names: dict[str, str]) -> Speaker | None:
+    """Antecedent of a pronoun speaker.
+
+    In order: the previous speaker of the paragraph when the verb continues
+    ("he added"); a person named earlier in the same sentence; the last
+    compatible speaker of this or the previous paragraph; the nearest person
+    named in the preceding text; any earlier compatible speaker.
+    """
     if history and att.verb and verbs.lemma(att.verb) in _CONTINUE_LEMMAS and (
             history[-1][0] == att.paragraph) and low in ("he", "she"):
         return history[-1][1]
+    cue = att.cue_pos if att.cue_pos >= 0 else att.start
     if low in ("he", "she", "i"):
+        window_start = max(0, cue - 600, text.rfind("\n\n", 0, max(0, cue - 1)))
+        mentions = [(p, sp) for p, sp in _name_mentions(text, window_start, cue, marked, gaz, names)
+                    if _compatible(sp, low)]
+        sentence_start = max(text.rfind(". ", 0, cue), text.rfind("\n", 0, cue))
+        same_sentence = [sp for p, sp in mentions if p > sentence_start]
+        if same_sentence:
+            return same_sentence[-1]
+        recent = [sp for par, sp in history[-_HISTORY:] if par >= att.paragraph - 1
+                  and _compatible(sp, low)]
+        if recent:
+            return recent[-1]
+        if mentions:
+            return mentions[-1][1]
         for _, sp in reversed(history[-_HISTORY:]):
-            if sp.source_kind in ("named_person", "anonymous") and not sp.plural and (
-                    sp.gender in (None, gender) or low == "i"):
+            if _compatible(sp, low):
                 return sp
         return None
     if low in ("it", "they", "we"):
@@ -702,7 +790,7 @@ def _resolve_pronoun(low: str, att: Attribution, history: list[tuple[int, Speake
             for _, sp in reversed(history[-2:]):
                 if sp.plural:
                     return sp
-        window = text[max(0, att.cue_pos - 400):max(0, att.cue_pos)]
+        window = text[max(0, cue - 400):max(0, cue)]
         found = [m.entity for m in gaz.find(window) if m.entity.type in ("country", "organization")]
         if found:
             return _entity_speaker(found[-1])
