@@ -47,13 +47,13 @@ from __future__ import annotations
 
 import ast
 import importlib.util
-import math
 import re
 import string
 import time
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
-from itertools import accumulate, chain, compress
+from itertools import accumulate, chain, compress, repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -530,54 +530,65 @@ def _vader_lower(token: str) -> str:
     return (token if len(stripped) <= 2 else stripped).lower()
 
 
-def _vader_kind(token: str, rules: _VaderRules) -> tuple[str, bool, bool, bool] | None:
-    """(lower-cased word, has a valence, may steer a neighbour, ALL CAPS), or None if inert."""
+def _vader_kind(token: str, rules: _VaderRules) -> tuple[str, bool, bool, bool, float, bool] | None:
+    """What VADER needs to know about a token, or None if it is inert.
+
+    (lower-cased word, has a valence, may steer a neighbour, ALL CAPS, lexicon
+    valence or 0, is "but").
+    """
     word, upper = _vader_token(token)
     lower = word.lower()
     scored = lower in rules.scored
     cue = lower in rules.context or "n't" in lower
     if scored or cue or lower == "but":
-        return lower, scored, cue, upper
+        return lower, scored, cue, upper, rules.lexicon.get(lower, 0.0), lower == "but"
     return None
 
 
-def _vader_summary(values: list[float], places: list[int], but_at: int, text: str,
-                   n: int) -> tuple[float, float, float, float]:
-    """Compound, pos, neu, neg from the non-zero word valences of a text of ``n`` words."""
-    if but_at >= 0:
-        # vaderSentiment re-weights the first score equal to each score (list.index)
-        for k in range(len(values)):
-            v = values[k]
-            first = values.index(v)
-            if places[first] < but_at:
-                values[first] = v * 0.5
-            elif places[first] > but_at:
-                values[first] = v * 1.5
-    total = float(sum(values))
-    bangs = min(text.count("!"), 4)
-    questions = text.count("?")
-    emphasis = bangs * 0.292 + (0 if questions <= 1 else questions * 0.18 if questions <= 3 else 0.96)
-    if total > 0:
-        total += emphasis
-    elif total < 0:
-        total -= emphasis
-    compound = total / math.sqrt((total * total) + 15)
-    compound = -1.0 if compound < -1.0 else 1.0 if compound > 1.0 else compound
-    pos_sum = neg_sum = 0.0
-    for v in values:
-        if v > 0:
-            pos_sum += float(v) + 1
-        if v < 0:
-            neg_sum += float(v) - 1
-    neutral = n - len(values)
-    if pos_sum > math.fabs(neg_sum):
-        pos_sum += emphasis
-    elif pos_sum < math.fabs(neg_sum):
-        neg_sum -= emphasis
-    denominator = pos_sum + math.fabs(neg_sum) + neutral
-    return (round(compound, 4), round(math.fabs(pos_sum / denominator), 3) if pos_sum else 0.0,
-            round(math.fabs(neutral / denominator), 3) if neutral else 0.0,
-            round(math.fabs(neg_sum / denominator), 3) if neg_sum else 0.0)
+_SCORED, _CUE, _BUT = itemgetter(1), itemgetter(2), itemgetter(5)
+
+
+def _but_rule(values: list[float], places: list[int], but_at: int) -> None:
+    """Halve the scores before "but", raise those after by half, in place.
+
+    As vaderSentiment does it: for each score it re-weights the *first* score
+    equal to it (``list.index``), which is not always the same word.
+    """
+    for k in range(len(values)):
+        v = values[k]
+        first = values.index(v)
+        if places[first] < but_at:
+            values[first] = v * 0.5
+        elif places[first] > but_at:
+            values[first] = v * 1.5
+
+
+def _vader_summary(texts: list[str], sums: list[float], positives: list[float],
+                   negatives: list[float], neutrals: list[int]) -> np.ndarray:
+    """Compound, pos, neu, neg rows from each text's valence sums, as vaderSentiment rounds them.
+
+    The arithmetic is element-wise IEEE double, as in Python, so the values are
+    the same bit for bit; rounding uses Python's ``round``.
+    """
+    bangs = np.minimum(np.fromiter(map(str.count, texts, repeat("!")), dtype=np.int64,
+                                   count=len(texts)), 4)
+    questions = np.fromiter(map(str.count, texts, repeat("?")), dtype=np.int64, count=len(texts))
+    emphasis = bangs * 0.292 + np.where(questions <= 1, 0.0,
+                                        np.where(questions <= 3, questions * 0.18, 0.96))
+    total = np.asarray(sums, dtype=np.float64)
+    total = np.where(total > 0, total + emphasis, np.where(total < 0, total - emphasis, total))
+    compound = np.clip(total / np.sqrt((total * total) + 15.0), -1.0, 1.0)
+    pos = np.asarray(positives, dtype=np.float64)
+    neg = np.asarray(negatives, dtype=np.float64)
+    neu = np.asarray(neutrals, dtype=np.float64)
+    pos_new = np.where(pos > np.fabs(neg), pos + emphasis, pos)
+    neg = np.where(pos < np.fabs(neg), neg - emphasis, neg)
+    pos = pos_new
+    denominator = pos + np.fabs(neg) + neu
+    columns = (compound, np.fabs(pos / denominator), np.fabs(neu / denominator),
+               np.fabs(neg / denominator))
+    return np.array([list(map(round, col.tolist(), repeat(digits)))
+                     for col, digits in zip(columns, (4, 3, 3, 3), strict=True)]).T
 
 
 class _VaderScorer:
@@ -625,67 +636,98 @@ class _VaderScorer:
         out = np.zeros((len(texts), 4), dtype=np.float64)
         out[:, 2] = np.asarray(counts) > 0  # words but no valence: neu = 1
         rows: list[int] = []
-        results: list[tuple[float, float, float, float]] = []
+        sums: list[float] = []
+        positives: list[float] = []
+        negatives: list[float] = []
+        neutrals: list[int] = []
         marked = list(compress(range(len(words)), kinds))  # words that score, steer, or "but"
+        marked_kinds = list(map(kinds.__getitem__, marked))
+        scored = list(compress(marked, map(_SCORED, marked_kinds)))
+        near_cue: set[int] = set()  # positions within reach of a word that can steer a score
+        for i in compress(marked, map(_CUE, marked_kinds)):
+            near_cue.update(range(i - 2, i + 4))
+        buts = list(compress(marked, map(_BUT, marked_kinds)))
+        if not scored:
+            return out
+        sentence_of = np.repeat(np.arange(len(texts)), counts)
+        first_but: dict[int, int] = {}
+        for i, k in zip(buts, sentence_of[buts].tolist(), strict=True):
+            first_but.setdefault(k, i)
         ends = list(accumulate(counts))
-        lexicon = rules.lexicon
         c_incr = rules.c_incr
-        total_marked = len(marked)
-        m = k = 0
-        while m < total_marked:
-            while ends[k] <= marked[m]:
-                k += 1
-            end = ends[k]
-            begin = end - counts[k]
-            scored: list[int] = []
-            cues: list[int] = []
-            but_at = -1
-            while m < total_marked and marked[m] < end:
-                i = marked[m]
+        current = -1
+        begin = end = 0
+        values: list[float] = []
+        places: list[int] = []
+        memo: list[bool] = []
+        lows: list[str] | None = None
+        for i, k in zip(scored, sentence_of[scored].tolist(), strict=True):
+            if k != current:
+                if values:
+                    but_at = first_but.get(current, -1)
+                    if but_at >= 0:
+                        _but_rule(values, places, but_at)
+                    pos_sum = neg_sum = 0.0
+                    for v in values:
+                        if v > 0:
+                            pos_sum += float(v) + 1
+                        if v < 0:
+                            neg_sum += float(v) - 1
+                    rows.append(current)
+                    sums.append(float(sum(values)))
+                    positives.append(pos_sum)
+                    negatives.append(neg_sum)
+                    neutrals.append(end - begin - len(values))
+                    values, places = [], []
+                if memo:
+                    memo = []
+                current, lows = k, None
+                end = ends[k]
+                begin = end - counts[k]
+            if i in near_cue:
+                raw = words[begin:end]
+                if lows is None:
+                    lows = list(map(self.lowers.__getitem__, raw))
+                j = i - begin
+                if lows[j] == "kind" and j < end - begin - 1 and lows[j + 1] == "of":
+                    continue
+                v = self._valence(j, raw, lows, memo)
+            else:
+                # no negation, booster, idiom, "no", "least", "so"... within reach:
+                # only the word's own valence and its ALL-CAPS emphasis apply
                 kind = kinds[i]
-                if kind[1]:
-                    scored.append(i)
-                if kind[2]:
-                    cues.append(i)
-                if but_at < 0 and kind[0] == "but":
-                    but_at = i
-                m += 1
-            if not scored:
-                continue
-            values: list[float] = []
-            places: list[int] = []
-            memo: list[bool] = []
-            lows: list[str] | None = None
-            for i in scored:
-                near = False
-                for c in cues:
-                    if i - 3 <= c <= i + 2:
-                        near = True
-                        break
-                if near:
-                    raw = words[begin:end]
-                    if lows is None:
-                        lows = list(map(self.lowers.__getitem__, raw))
-                    j = i - begin
-                    if lows[j] == "kind" and j < end - begin - 1 and lows[j + 1] == "of":
-                        continue
-                    v = self._valence(j, raw, lows, memo)
-                else:
-                    # no negation, booster, idiom, "no", "least", "so"... within reach:
-                    # only the word's own valence and its ALL-CAPS emphasis apply
-                    kind = kinds[i]
-                    v = lexicon[kind[0]]
-                    if kind[3] and self._is_cap_diff(words[begin:end], memo):
-                        v = v + c_incr if v > 0 else v - c_incr
-                if v != 0:
-                    places.append(i)
-                    values.append(v)
-            if values:
-                rows.append(k)
-                results.append(_vader_summary(values, places, but_at, texts[k], end - begin))
+                v = kind[4]
+                if kind[3] and self._is_cap_diff(words[begin:end], memo):
+                    v = v + c_incr if v > 0 else v - c_incr
+            if v != 0:
+                places.append(i)
+                values.append(v)
+        if values:
+            self._collect(values, places, first_but.get(current, -1), end - begin, current, rows,
+                          sums, positives, negatives, neutrals)
         if rows:
-            out[rows] = results
+            out[rows] = _vader_summary([texts[k] for k in rows], sums, positives, negatives,
+                                       neutrals)
         return out
+
+    @staticmethod
+    def _collect(values: list[float], places: list[int], but_at: int, n: int, row: int,
+                 rows: list[int], sums: list[float], positives: list[float],
+                 negatives: list[float], neutrals: list[int]) -> None:
+        """Append one text's valence sums (after the "but" rule) to the summary columns."""
+        if but_at >= 0:
+            _but_rule(values, places, but_at)
+        pos_sum = neg_sum = 0.0
+        for v in values:
+            if v > 0:
+                pos_sum += float(v) + 1
+            if v < 0:
+                neg_sum += float(v) - 1
+        rows.append(row)
+        sums.append(float(sum(values)))
+        positives.append(pos_sum)
+        negatives.append(neg_sum)
+        neutrals.append(n - len(values))
 
     def _is_cap_diff(self, raw: list[str], memo: list[bool]) -> bool:
         if not memo:
