@@ -117,7 +117,9 @@ _NOT_NAMES = frozenset("""The A An But And In On At It He She They This That The
     Last Next Then Also Now During Since Despite Although Though With Without Under Over From By
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
     July August September October November December Democrats Republicans Democratic Republican
-    House Senate White State States United New Read Watch Click Photo Video Related""".split())
+    House Senate White State States United New Read Watch Click Photo Video Related Of To Is Was
+    Not No So Or We You I His Her Their Our My What Who Why How Where There Here Let Please Yes
+    God Today Tonight First Last Both Many Some All Every""".split())
 _NAME = re.compile(
     r"(?:(?P<title>Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Prof|Sgt|Lt|Col)\.\s+|(?P<ltitle>President|Senator|"
     r"Governor|Secretary|Sheriff|Representative|Speaker|Mayor|Judge|Justice|Chancellor|Minister|"
@@ -282,6 +284,8 @@ def _speaker_word_ok(word: str) -> bool:
 
 def _is_speaker(words: list[str]) -> bool:
     if not words or len(words) > _MAX_SPEAKER_WORDS:
+        return False
+    if any(len(w) >= 6 and w.isupper() for w in words):  # datelines: "WASHINGTON —"
         return False
     if len(words) == 1 and words[0].casefold() in _PRONOUNS:
         return True
@@ -727,6 +731,8 @@ def _name_mentions(text: str, start: int, end: int, marked: list[tuple[int, int]
         if _inside(marked, m.start()):
             continue
         name = m.group("name")
+        if name.endswith(("'s", "’s")):
+            name = name[:-2]
         parts = name.split()
         titled = bool(m.group("title") or m.group("ltitle"))
         entity = gaz.lookup(name)
@@ -768,7 +774,7 @@ def _resolve_pronoun(low: str, att: Attribution, history: list[tuple[int, Speake
         return history[-1][1]
     cue = att.cue_pos if att.cue_pos >= 0 else att.start
     if low in ("he", "she", "i"):
-        window_start = max(0, cue - 600, text.rfind("\n\n", 0, max(0, cue - 1)))
+        window_start = max(0, cue - 1500)
         mentions = [(p, sp) for p, sp in _name_mentions(text, window_start, cue, marked, gaz, names)
                     if _compatible(sp, low)]
         sentence_start = max(text.rfind(". ", 0, cue), text.rfind("\n", 0, cue))
