@@ -433,7 +433,7 @@ def textblob_scores(sentences: Sequence[str]) -> np.ndarray:
     Examples
     --------
     >>> textblob_scores(["It is not good.", "A very good deal :)", ""]).round(4).tolist()
-    [[-0.35, 0.6], [0.6775, 0.89], [0.0, 0.0]]
+    [[-0.35, 0.6], [0.705, 0.89], [0.0, 0.0]]
     """
     score = _pattern_scorer().score
     return np.array([score(text) for text in sentences], dtype=np.float64).reshape(-1, 2)
@@ -857,7 +857,7 @@ def vader_scores(sentences: Sequence[str]) -> np.ndarray:
     Examples
     --------
     >>> vader_scores(["The plan is not good.", "VERY GOOD!!!", "", "Talks resumed."]).tolist()
-    [[-0.3412, 0.0, 0.584, 0.416], [0.6696, 1.0, 0.0, 0.0], [0.0, 0.0, 0.0, 0.0], [0.0, 0.0, 1.0, 0.0]]
+    [[-0.3412, 0.0, 0.624, 0.376], [0.6211, 0.803, 0.197, 0.0], [0.0, 0.0, 0.0, 0.0], [0.0, 0.0, 1.0, 0.0]]
     """
     return _vader_scorer().scores(sentences)
 

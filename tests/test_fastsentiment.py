@@ -1,0 +1,195 @@
+"""Fast TextBlob and VADER scores against the reference packages: same numbers, sentence by sentence."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+
+from toolkit import fastsentiment as fs
+
+TOLERANCE = 1e-9
+
+#: Sentences chosen to exercise each rule of the two scorers (and their quirks).
+TRICKY = [
+    # negation
+    "It is not good.", "This isn't bad at all.", "Not bad at all", "It was never good.",
+    "no good deed", "No, it is good.", "There is no problem or crisis.", "not a good plan",
+    "It is really not good.", "He doesn't like it.", "They cannot win.", "He did not fail.",
+    "without doubt the best", "Without a doubt, good.", "never so good", "never this bad",
+    "It is the least bad option.", "at least it works", "very least good",
+    # intensifiers, dampeners and caps
+    "very good", "extremely bad", "VERY GOOD", "The talks were VERY productive.",
+    "It was SO BAD.", "ALL CAPS SENTENCE IS GREAT", "kind of good", "sort of bad",
+    "It is kinda nice.", "It was only kind of good.", "just enough support", "slightly better",
+    "the most terrible, horrible day", "incredibly nice", "an utterly awful decision",
+    # punctuation emphasis
+    "Great!!!", "Great!", "Bad!!!!!!", "Is it good?", "Is it good??", "Why so bad????",
+    "What?!", "Good... really.", "Wait -- what?!",
+    # contrast and idioms
+    "The plan was good, but the execution was bad.", "But it is fine.", "Good but good but good",
+    "It is bad but bad.", "the shit", "This is the bomb.", "kiss of death", "a bad ass move",
+    "yeah right", "It cut the mustard.", "beating heart", "the bus stop",
+    # emoticons and sarcasm
+    "Nice :)", "Sad :(", "I love it :-) :D", "8) items", "Great (!)", "wow ( ! ) nice",
+    ":'( terrible", "<3 you", "xD lol", "o.O what", "Washington: Democrats said",
+    # empty, punctuation, unicode, numbers, hyphens
+    "", " ", "\t\n", "...", "!!!", "?", "-", "“”", "'", "\"quoted\" good",
+    "Ünïcödé naïve café is good", "Ça va très bien.", "北京 good", "emoji 😁 and 💋 too",
+    "It rose 3.5% to $1,200 in 2024.", "1 2 3", "well-known, high-profile, long-term",
+    "anti-war protest", "U.S. officials", "Mr. Blinken said it was good.", "e.g. good",
+    "He said: \"Good.\"\n\nShe said: 'Bad.'", "line one\r\n\r\nline two is great",
+    "END-OF-SENTENCE good", "don't can't won't I'm we're they've she'd", "It's China's best",
+    "tabs\tand\u00a0non-breaking\u2009spaces are fine", "zero\u200bwidth good",
+]
+
+
+@pytest.mark.parametrize("sentence", TRICKY)
+def test_tricky_sentences_match_the_reference(sentence):
+    report = fs.parity_report([sentence], tolerance=TOLERANCE)
+    assert report["parity"], report
+    assert max(report["max_abs_diff"].values()) <= TOLERANCE
+
+
+def test_bundled_corpus_matches_the_reference(blinken):
+    from toolkit import parse_corpus
+
+    sentences = [s for doc in parse_corpus(blinken) for s in doc.sentence_texts()]
+    assert len(sentences) > 40
+    report = fs.parity_report(sentences)
+    assert report["n_sentences"] == len(sentences)
+    assert report["parity"], report
+    # raw article texts too: many sentences, paragraph breaks, quotes
+    report = fs.parity_report(list(blinken["text"]))
+    assert report["parity"], report
+
+
+def _random_sentences(n: int, seed: int) -> list[str]:
+    """Sentences assembled from pieces that trigger the rules, in random order and spacing."""
+    pieces = [
+        "good", "bad", "great", "terrible", "not", "no", "never", "isn't", "don't", "very",
+        "extremely", "really", "kind", "of", "sort", "but", "BUT", "GOOD", "Bad", "least", "at",
+        "so", "this", "without", "doubt", "the", "bomb", "shit", "or", "nor", "a", "is", "it",
+        "!", "?", "!!", "(", ")", ":", "-", ".", "...", ",", "'", '"', "“", "”", "’s", "n't",
+        ":)", ":(", ":-)", ":D", "8", "x", "D", "o", "O", "_", "(!)", "<3", ";)", "😁", "💋",
+        "U.S.", "Mr.", "e.g.", "3.5", "-", "\n\n", "well-known", "happily", "terribly", "love",
+        "hate", "nice", "awful", "maybe", "hardly", "barely", "slightly", "most", "more",
+    ]
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        k = rng.randint(0, 14)
+        glue = [rng.choice(["", " ", " ", " ", "  "]) for _ in range(k)]
+        out.append("".join(rng.choice(pieces) + g for g in glue))
+    return out
+
+
+def test_random_sentences_match_the_reference():
+    sentences = _random_sentences(1500, seed=8)
+    report = fs.parity_report(sentences)
+    assert report["n_sentences"] == 1500
+    assert report["parity"], report
+
+
+@pytest.mark.parametrize(
+    ("sentence", "polarity", "subjectivity"),
+    [
+        ("good", 0.7, 0.6),  # en-sentiment.xml: mean of the senses of "good"
+        ("not good", -0.35, 0.6),  # negation: -0.5 times the word
+        ("very good", 0.91, 0.78),  # "very" (intensity 1.3) multiplies the next word
+        ("good!", 0.875, 0.6),  # "!" raises the last score by a quarter
+        ("Nice :)", 0.55, 1.0),  # emoticon ":)" scores 0.5 (subjectivity 1) beside "nice" 0.6
+        ("The talks took place on Tuesday.", 0.0, 0.0),  # no lexicon word
+    ],
+)
+def test_textblob_hand_checked(sentence, polarity, subjectivity):
+    got = fs.textblob_scores([sentence])[0]
+    assert got == pytest.approx([polarity, subjectivity], abs=1e-12)
+
+
+def test_vader_hand_checked():
+    # "good" has valence 1.9 in vader_lexicon.txt; compound = 1.9 / sqrt(1.9**2 + 15)
+    compound, pos, neu, neg = fs.vader_scores(["good"])[0]
+    assert compound == round(1.9 / np.sqrt(1.9**2 + 15), 4)
+    assert (pos, neu, neg) == (1.0, 0.0, 0.0)
+    # negation within three words multiplies by -0.74
+    assert fs.vader_scores(["not good"])[0][0] == round(-1.406 / np.sqrt(1.406**2 + 15), 4)
+    # words but no valence: all neutral; no words: all zero
+    assert fs.vader_scores(["The talks", "  "]).tolist() == [[0.0, 0.0, 1.0, 0.0], [0.0] * 4]
+
+
+def test_batches_and_single_calls_agree():
+    sentences = _random_sentences(300, seed=3) + TRICKY
+    tb = fs.textblob_scores(sentences)
+    vd = fs.vader_scores(sentences)
+    assert tb.shape == (len(sentences), 2) and vd.shape == (len(sentences), 4)
+    for k in range(0, len(sentences), 37):
+        assert np.array_equal(fs.textblob_scores([sentences[k]])[0], tb[k])
+        assert np.array_equal(fs.vader_scores([sentences[k]])[0], vd[k])
+    assert fs.textblob_scores([]).shape == (0, 2)
+    assert fs.vader_scores([]).shape == (0, 4)
+
+
+def test_bounded_caches_give_the_same_scores(monkeypatch):
+    sentences = _random_sentences(200, seed=5)
+    before = np.hstack([fs.textblob_scores(sentences), fs.vader_scores(sentences)])
+    monkeypatch.setattr(fs, "_CACHE_LIMIT", 7)
+    fs._pattern_scorer().clear()
+    fs._vader_scorer().clear()
+    after = np.hstack([fs.textblob_scores(sentences), fs.vader_scores(sentences)])
+    assert len(fs._pattern_scorer().words) <= 7
+    assert np.array_equal(before, after)
+
+
+def test_rule_tables_read_from_the_packages_match_them():
+    from textblob import _text
+    from textblob.en import sentiment as pattern_sentiment
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    rules = fs._pattern_rules()
+    assert rules.punctuation == _text.PUNCTUATION
+    assert rules.abbreviations == frozenset(_text.ABBREVIATIONS)
+    assert dict(rules.contractions) == _text.replacements
+    assert rules.negations == frozenset(pattern_sentiment.negations)
+    emoticons = {e.lower() for forms in _text.EMOTICONS.values() for e in forms}
+    assert set(rules.emoticon_polarity) == emoticons
+    # the lexicon, after Pattern's averaging and the derived "-ly" adverbs
+    assert "good" in pattern_sentiment  # loads the lazy lexicon
+    reference = dict(dict.items(pattern_sentiment))
+    assert set(rules.lexicon) == set(reference)
+    for word, (p, s, i, adverb) in rules.lexicon.items():
+        assert (p, s, i) == tuple(reference[word][None]), word
+        assert adverb == ("RB" in reference[word]), word
+
+    analyzer = SentimentIntensityAnalyzer()
+    vader = fs._vader_rules()
+    assert vader.lexicon == analyzer.lexicon
+    assert vader.emojis == analyzer.emojis
+
+
+def test_bench_reports_rates_for_both_scorers():
+    result = fs.bench_sentiment(["A good start. Then it went badly!", "Talks resumed."],
+                                split=True, chunk=2)
+    assert result["n_sentences"] == 3
+    for name in ("textblob", "vader"):
+        assert result[f"{name}_reference_per_s"] > 0
+        assert result[f"{name}_fast_per_s"] > 0
+        assert result[f"{name}_speedup"] == pytest.approx(
+            result[f"{name}_fast_per_s"] / result[f"{name}_reference_per_s"])
+
+
+def test_parity_report_flags_a_difference(monkeypatch):
+    real = fs.vader_scores
+
+    def off_by_a_bit(sentences):
+        out = real(sentences)
+        out[:, 0] += 1e-6
+        return out
+
+    monkeypatch.setattr(fs, "vader_scores", off_by_a_bit)
+    report = fs.parity_report(["good", "bad"])
+    assert not report["parity"]
+    assert report["n_mismatch"]["vader_compound"] == 2
+    assert report["max_abs_diff"]["vader_compound"] == pytest.approx(1e-6)
+    assert report["n_mismatch"]["textblob_polarity"] == 0
