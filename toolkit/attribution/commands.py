@@ -136,25 +136,29 @@ def cmd_bench(args: argparse.Namespace) -> int:
     chars = sum(len(t) for _, _, t in articles)
     gaz, _ = load_gazetteer(), load_quote_verbs()
     extract_quotes([parse_document("“Warm up,” he said.", doc_id="w")], gazetteer=gaz)
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     docs = [parse_document(text, doc_id=doc_id, outlet=outlet) for doc_id, outlet, text in articles]
-    t1 = time.perf_counter()
+    t1, c1 = time.perf_counter(), time.process_time()
     quotes = extract_quotes(docs, gazetteer=gaz)
-    t2 = time.perf_counter()
-    rows = [("parse (text layer)", t1 - t0), ("attribution alone", t2 - t1),
-            ("parse + attribution", t2 - t0)]
+    t2, c2 = time.perf_counter(), time.process_time()
+    rows = [("parse (text layer)", t1 - t0, c1 - c0), ("attribution alone", t2 - t1, c2 - c1),
+            ("parse + attribution", t2 - t0, c2 - c0)]
     print(f"Attribution benchmark: first {len(articles):,} articles of {path} "
-          f"({chars / 1e6:.1f} M characters, field content_original), one core")
-    print(f"{'step':<22} {'seconds':>8} {'articles/s':>11} {'MB/s':>6}")
-    for name, sec in rows:
-        print(f"{name:<22} {sec:>8.2f} {len(articles) / sec:>11,.0f} {chars / 1e6 / sec:>6.2f}")
+          f"({chars / 1e6:.1f} M characters, field content_original), one process")
+    print(f"{'step':<22} {'wall s':>8} {'articles/s':>11} {'MB/s':>6}  {'CPU s':>7} {'articles/CPU s':>15}")
+    for name, sec, cpu in rows:
+        print(f"{name:<22} {sec:>8.2f} {len(articles) / sec:>11,.0f} {chars / 1e6 / sec:>6.2f}  "
+              f"{cpu:>7.2f} {len(articles) / cpu:>15,.0f}")
     counts = quotes["kind"].value_counts().to_dict()
     print(f"attributions found: {len(quotes):,} ({', '.join(f'{k} {v:,}' for k, v in counts.items())})")
     rate = len(articles) / (t2 - t1)
-    print(f"target >= 2,000 articles/s for attribution alone: {'met' if rate >= 2000 else 'NOT MET'}")
+    print(f"target >= 2,000 articles/s (wall clock) for attribution alone: {rate:,.0f}, "
+          f"{'met' if rate >= 2000 else 'NOT MET'}")
     if args.json:
         write_json({"articles": len(articles), "characters": chars,
-                    "seconds": {name: round(sec, 3) for name, sec in rows},
-                    "articles_per_second": {name: round(len(articles) / sec, 1) for name, sec in rows},
+                    "seconds": {name: round(sec, 3) for name, sec, _ in rows},
+                    "cpu_seconds": {name: round(cpu, 3) for name, _, cpu in rows},
+                    "articles_per_second": {name: round(len(articles) / sec, 1)
+                                            for name, sec, _ in rows},
                     "attributions": len(quotes), "by_kind": counts}, args.json)
     return 0

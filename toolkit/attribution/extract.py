@@ -724,18 +724,26 @@ def _resolve(atts: list[Attribution], text: str, gaz: Gazetteer,
     return out
 
 
+@lru_cache(maxsize=8)
+def _person_aliases(gaz: Gazetteer) -> frozenset[str]:
+    return frozenset(a for e in gaz.entities if e.type == "person" for a in e.aliases)
+
+
 def _name_mentions(text: str, start: int, end: int, marked: list[tuple[int, int]],
                    gaz: Gazetteer, names: dict[str, str]) -> list[tuple[int, Speaker]]:
     """Person names in ``text[start:end]`` outside quotes, as (position, speaker), in order."""
     out: list[tuple[int, Speaker]] = []
+    gaz_names = _person_aliases(gaz)
     for m in _NAME.finditer(text, start, end):
+        name = m.group("name")
+        titled = m.start("name") > m.start()
+        if not titled and " " not in name and name not in names and name not in gaz_names:
+            continue  # a lone capitalised word: a sentence start, a place, not a person
         if _inside(marked, m.start()):
             continue
-        name = m.group("name")
         if name.endswith(("'s", "’s")):
             name = name[:-2]
         parts = name.split()
-        titled = bool(m.group("title") or m.group("ltitle"))
         entity = gaz.lookup(name)
         if entity is not None and entity.type == "person":
             out.append((m.start(), _entity_speaker(entity)))
