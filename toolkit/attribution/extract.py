@@ -120,12 +120,14 @@ _NOT_NAMES = frozenset("""The A An But And In On At It He She They This That The
     House Senate White State States United New Read Watch Click Photo Video Related Of To Is Was
     Not No So Or We You I His Her Their Our My What Who Why How Where There Here Let Please Yes
     God Today Tonight First Last Both Many Some All Every""".split())
-_NAME = re.compile(
-    r"(?:(?P<title>Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Prof|Sgt|Lt|Col)\.\s+|(?P<ltitle>President|Senator|"
-    r"Governor|Secretary|Sheriff|Representative|Speaker|Mayor|Judge|Justice|Chancellor|Minister|"
-    r"Ambassador|Chairman|Leader)\s+)?(?P<name>[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?"
-    r"(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?){0,2})"
-)
+# capitalised word sequences (the first may be a title such as "Mr." or "Senator");
+# starting with a character class lets the engine skip to the next capital quickly
+_NAME = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?\.?(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+"
+                   r"(?:[-'’][A-Z]?[a-z]+)?){0,3}")
+_SHORT_TITLES = {"Mr", "Mrs", "Ms", "Dr", "Sen", "Gov", "Rep", "Gen", "Prof", "Sgt", "Lt", "Col"}
+_LONG_TITLES = {"President", "Senator", "Governor", "Secretary", "Sheriff", "Representative",
+                "Speaker", "Mayor", "Judge", "Justice", "Chancellor", "Minister", "Ambassador",
+                "Chairman", "Leader"}
 _CONTINUE_LEMMAS = {"add", "continue", "reiterate", "repeat"}
 _AUX_WORDS = {"has", "had", "have", "also", "later", "then", "previously", "once", "again", "would",
               "will", "recently", "further", "publicly", "repeatedly", "earlier", "long", "first",
@@ -735,9 +737,20 @@ def _name_mentions(text: str, start: int, end: int, marked: list[tuple[int, int]
     out: list[tuple[int, Speaker]] = []
     gaz_names = _person_aliases(gaz)
     for m in _NAME.finditer(text, start, end):
-        name = m.group("name")
-        titled = m.start("name") > m.start()
-        if not titled and " " not in name and name not in names and name not in gaz_names:
+        words = m.group().split()
+        first = words[0]
+        title = ""
+        if first.endswith("."):
+            if first[:-1] not in _SHORT_TITLES or len(words) == 1:
+                continue
+            title = first[:-1]
+        elif first in _LONG_TITLES and len(words) > 1:
+            title = first
+        name = " ".join(words[1:] if title else words)
+        if name.endswith("."):
+            name = name[:-1]
+        titled = bool(title)
+        if not titled and len(words) == 1 and name not in names and name not in gaz_names:
             continue  # a lone capitalised word: a sentence start, a place, not a person
         if _inside(marked, m.start()):
             continue
@@ -755,7 +768,6 @@ def _name_mentions(text: str, start: int, end: int, marked: list[tuple[int, int]
         canonical = names.get(parts[-1], name)
         if len(name) > len(canonical):
             canonical = name
-        title = m.group("title") or ""
         gender = "male" if title == "Mr" else "female" if title in ("Mrs", "Ms") else None
         out.append((m.start(), Speaker(m.group(0), canonical, "named_person", None, None, gender)))
     return out
@@ -783,7 +795,7 @@ def _resolve_pronoun(low: str, att: Attribution, history: list[tuple[int, Speake
         return history[-1][1]
     cue = att.cue_pos if att.cue_pos >= 0 else att.start
     if low in ("he", "she", "i"):
-        window_start = max(0, cue - 1500)
+        window_start = max(0, cue - 800)
         mentions = [(p, sp) for p, sp in _name_mentions(text, window_start, cue, marked, gaz, names)
                     if _compatible(sp, low)]
         sentence_start = max(text.rfind(". ", 0, cue), text.rfind("\n", 0, cue))
