@@ -414,6 +414,12 @@ def _outside_quotes(text: str, start: int, end: int, quotes: list[tuple[int, int
 def find_attributions(doc: ParsedDocument, *, verbs: QuoteVerbs | None = None) -> list[Attribution]:
     """Quotes (direct, partial, indirect) of one document with their raw speaker cue.
 
+    References
+    ----------
+    Pareti, S. (2016). PARC 3.0: A corpus of attribution relations. LREC.
+    Krestel, R., Bergler, S. & Witte, R. (2008). Minding the source: automatic
+    tagging of reported speech in newspaper articles. LREC.
+
     Examples
     --------
     >>> from toolkit.text import parse_document
@@ -726,9 +732,18 @@ def _resolve(atts: list[Attribution], text: str, gaz: Gazetteer,
     return out
 
 
-@lru_cache(maxsize=8)
+_ALIAS_CACHE: dict[int, tuple[Gazetteer, frozenset[str]]] = {}
+
+
 def _person_aliases(gaz: Gazetteer) -> frozenset[str]:
-    return frozenset(a for e in gaz.entities if e.type == "person" for a in e.aliases)
+    """Aliases of the gazetteer's people (cached by identity: hashing a gazetteer is slow)."""
+    hit = _ALIAS_CACHE.get(id(gaz))
+    if hit is None or hit[0] is not gaz:
+        if len(_ALIAS_CACHE) > 8:
+            _ALIAS_CACHE.clear()
+        hit = (gaz, frozenset(a for e in gaz.entities if e.type == "person" for a in e.aliases))
+        _ALIAS_CACHE[id(gaz)] = hit
+    return hit[1]
 
 
 def _name_mentions(text: str, start: int, end: int, marked: list[tuple[int, int]],

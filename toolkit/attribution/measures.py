@@ -171,6 +171,11 @@ def sentence_metrics(docs: Sequence[ParsedDocument], *, gazetteer: Gazetteer | N
         verb lexicon). ``direct_x1000`` is 1000 x ``n_direct``, so that
         ``sum(direct_x1000) / sum(words)`` is direct quotes per 1,000 words.
 
+    References
+    ----------
+    Sundar, S. S. (1998). Effect of source attribution on perception of
+    online news stories. Journalism & Mass Communication Quarterly 75(1).
+
     Examples
     --------
     >>> from toolkit.text import parse_document
