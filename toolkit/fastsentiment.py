@@ -142,6 +142,7 @@ _ABBREVIATION_SHAPE = re.compile(r"(?:[A-Za-z]\.)+|[A-Z][bcdfghjklmnpqrstvwxz|]+
 _RUN_END = frozenset({"'", '"', "”", "’", "...", ".", "!", "?", ")"})
 _QUOTE_SPLIT = (("“", " “ "), ("”", " ” "), ("‘", " ‘ "), ("’", " ’ "), ("'", " ' "),
                 ('"', ' " '))
+_QUOTE_CHARS = frozenset(old for old, _ in _QUOTE_SPLIT)  # "'" also starts every contraction
 _LINEBREAKS = re.compile(r"\n{2,}")
 
 
@@ -189,8 +190,9 @@ def _pattern_rules() -> _PatternRules:
     punctuation: str = consts["PUNCTUATION"]
     replacements: dict[str, str] = consts["replacements"]
     for key, value in replacements.items():
-        if re.escape(key) != key or "\\" in value:
-            raise ImportError("textblob contraction rules are no longer plain strings")
+        if re.escape(key) != key or "\\" in value or "'" not in key:
+            raise ImportError("textblob contraction rules are no longer plain strings with "
+                              "an apostrophe")
     polarity: dict[str, float] = {}
     alternatives = []
     pairs = {("(", "!"), ("!", ")")}
@@ -294,8 +296,10 @@ _KNOWN, _OTHER = 0, 1
 def _pattern_word(word: str, rules: _PatternRules) -> tuple[Any, ...] | None:
     """What the assessment loop needs to know about one word (any case).
 
-    None for a plain word: unknown, no negation, no "!", no emoticon and not
-    short. Such a word only ends any pending negation or modifier.
+    None for an idle word: unknown, no negation, no "!", no "(!)", no emoticon.
+    Such a word can only end (or, if tiny, attach) a pending negation or
+    modifier, so the loop looks at it only while one is pending (see
+    :func:`_pattern_shape`).
     """
     w = word.lower()
     negation = w in rules.negations
@@ -306,12 +310,16 @@ def _pattern_word(word: str, rules: _PatternRules) -> tuple[Any, ...] | None:
     emoticon = None
     if not w.isalpha() and len(w) <= 5 and w not in rules.punctuation:
         emoticon = rules.emoticon_polarity.get(w)
-    long_core = len(w.strip("'")) > 1
-    long_word = len(w) > 2
-    if (not negation and long_core and long_word and w != "!" and w != "(!)"
-            and emoticon is None):
+    if not negation and w != "!" and w != "(!)" and emoticon is None:
         return None
+    long_core, long_word = _pattern_shape(word)
     return (_OTHER, negation, long_core, long_word, w == "!", w == "(!)", emoticon)
+
+
+def _pattern_shape(word: str) -> tuple[bool, bool]:
+    """Whether the word is long enough to end a pending negation, and a pending modifier."""
+    w = word.lower()
+    return len(w.strip("'")) > 1, len(w) > 2
 
 
 class _PatternScorer:
@@ -320,12 +328,45 @@ class _PatternScorer:
         rules = self.rules
         self.split = _TokenCache(lambda t: _split_token(t, rules))
         self.words = _TokenCache(lambda w: _pattern_word(w, rules))
+        self.shapes = _TokenCache(_pattern_shape)
+        self.pieces = _TokenCache(self._piece)
 
     def clear(self) -> None:
+        self.pieces.clear()
         self.split.clear()
         self.words.clear()
+        self.shapes.clear()
 
     def tokens(self, text: str) -> list[str]:
+        """Pattern's tokens of a text, from cached tokens of each whitespace-separated piece.
+
+        The contraction and quote rules only insert spaces inside a piece, so a
+        piece's tokens do not depend on its neighbours unless there is a
+        paragraph break, the end-of-sentence marker, or a place where the
+        sarcasm or emoticon regexes may join tokens: those texts take the
+        whole-text path.
+        """
+        rules = self.rules
+        if rules.eos in text or ("\n" in text and "\n\n" in text.replace("\r\n", "\n")):
+            return self._tokens_whole(text)
+        tokens = list(chain.from_iterable(map(self.pieces.__getitem__, text.split())))
+        if rules.glue.search(" ".join(tokens)):
+            return self._tokens_whole(text)
+        return tokens
+
+    def _piece(self, piece: str) -> tuple[str, ...]:
+        rules = self.rules
+        if _QUOTE_CHARS.isdisjoint(piece):
+            return tuple(_split_token(piece, rules).split(" "))
+        if "'" in piece:
+            for old, new in rules.contractions:
+                piece = piece.replace(old, new)
+        for old, new in _QUOTE_SPLIT:
+            if old in piece:
+                piece = piece.replace(old, new)
+        return tuple(" ".join(_split_token(part, rules) for part in piece.split()).split(" "))
+
+    def _tokens_whole(self, text: str) -> list[str]:
         rules = self.rules
         if "'" in text:
             for old, new in rules.contractions:
@@ -348,12 +389,25 @@ class _PatternScorer:
         lp = ls = li = 0.0
         ln = 1
         mod = mod_ly = neg = False
-        infos = list(map(words.__getitem__, self.tokens(text)))
+        tokens = self.tokens(text)
+        infos = list(map(words.__getitem__, tokens))
         previous = -1
-        for k in compress(range(len(infos)), infos):
-            if k != previous + 1:  # plain words came in between
-                neg = mod = False
+        for k in chain(compress(range(len(infos)), infos), (len(infos),)):
+            if (neg or mod) and k > previous + 1:
+                # idle words came in between while a negation or modifier was pending
+                for shape in map(self.shapes.__getitem__, tokens[previous + 1:k]):
+                    if neg and shape[0]:
+                        neg = False
+                    if neg and mod and mod_ly:
+                        ln = -1
+                        neg = False
+                    elif mod and shape[1]:
+                        mod = False
+                    if not (neg or mod):
+                        break
             previous = k
+            if k == len(infos):
+                break
             info = infos[k]
             if info[0] == _KNOWN:
                 _, p, s, i, adverb, ly, negation = info
