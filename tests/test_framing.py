@@ -139,7 +139,9 @@ def test_non_english_documents_are_not_scored():
 def test_measure_returns_family_tables():
     m = measure([parse_document(CONFLICT, doc_id="d")])
     assert len(m.sentences) == 2 and len(m.articles) == 1
-    assert set(m.tables) == {"frame_cues", "emphasis_frames"}
+    assert set(m.tables) == {"frame_cues", "emphasis_frames", "frame_marks"}
+    marks = m.tables["frame_marks"]
+    assert list(marks.columns) == ["doc_id", "start", "end", "kind", "label"] and set(marks["kind"]) == {"frame"}
 
 
 # -- schemes --------------------------------------------------------------

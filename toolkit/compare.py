@@ -184,13 +184,13 @@ def format_table(comparison: pd.DataFrame, *, digits: int = 3) -> str:
     outlets = sorted(comparison["outlet"].unique())
     sizes = (comparison.sort_values("n", ascending=False).drop_duplicates("outlet").set_index("outlet")
              .loc[outlets, ["n_articles", "n"]].rename(columns={"n_articles": "articles", "n": "sentences"}))
-    metrics = wide[["family", "metric", *outlets]].set_index(["family", "metric"])
+    shown = [*outlets, "p (permutation)"] if "p (permutation)" in wide else outlets
+    metrics = wide[["family", "metric", *shown]].set_index(["family", "metric"])
     lines = [sizes.to_string(), "", metrics.to_string(), "",
              "intervals: seeded bootstrap 95%; estimates over counted sentences"]
-    if len(outlets) == 2 and "p (permutation)" in wide:
-        tested = wide[wide["p (permutation)"] != ""]
-        lines.append("permutation p (outlet difference): " + ", ".join(
-            f"{m} {p}" for m, p in zip(tested["metric"], tested["p (permutation)"], strict=True)))
+    if "p (permutation)" in wide:
+        lines.append("p (permutation): this outlet against the others, two-sided, not corrected for the "
+                     "many metrics compared")
     lines.extend(f"note: {n}" for n in sorted({n for n in comparison["note"] if n}))
     return "\n".join(lines)
 

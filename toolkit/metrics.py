@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 __all__ = ["MetricSpec", "Measurements", "FAMILIES"]
 
 #: Modules analysed by :func:`toolkit.pipeline.analyze`, in order.
-FAMILIES: tuple[str, ...] = ("toolkit.sentiment",)
+FAMILIES: tuple[str, ...] = ("toolkit.sentiment", "toolkit.stance", "toolkit.attribution", "toolkit.framing")
 
 
 @dataclass(frozen=True)

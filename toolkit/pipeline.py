@@ -143,7 +143,7 @@ def analyze(
         raise InputError(f"unknown engine {engine!r}; use 'pandas' or 'dask'")
     docs = parse_corpus(corpus)
     sentences = sentence_table(docs)
-    words = pd.DataFrame(_word_counts(docs), columns=["doc_id", "sentence_id", "words"])
+    words = pd.DataFrame(_word_counts(docs), columns=["doc_id", "sentence_id", "n_words"])
     sentences = sentences.merge(words, on=["doc_id", "sentence_id"], how="left")
     counted = sentences[sentences["counted"]]
     articles = pd.DataFrame({
@@ -153,7 +153,7 @@ def analyze(
         "language": [d.language for d in docs],
     })
     articles = articles.merge(
-        counted.groupby("doc_id").agg(n_sentences=("sentence_id", "size"), n_words=("words", "sum")),
+        counted.groupby("doc_id").agg(n_sentences=("sentence_id", "size"), n_words=("n_words", "sum")),
         on="doc_id", how="left",
     ).fillna({"n_sentences": 0, "n_words": 0})
     metrics: list[MetricSpec] = []
@@ -167,6 +167,9 @@ def analyze(
         else:
             sentence_part, article_part = module.sentence_metrics(docs), module.article_metrics(docs)
         new_cols = [c for c in sentence_part.columns if c not in ("doc_id", "sentence_id")]
+        clash = sorted(set(new_cols) & set(sentences.columns))
+        if clash:
+            raise RuntimeError(f"{name} sentence columns clash with earlier ones: {clash}")
         sentences = sentences.merge(sentence_part[["doc_id", "sentence_id", *new_cols]],
                                     on=["doc_id", "sentence_id"], how="left")
         new_cols = [c for c in article_part.columns if c != "doc_id" and c not in articles.columns]

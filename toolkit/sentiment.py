@@ -32,13 +32,13 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from toolkit.metrics import MetricSpec
+from toolkit.metrics import Measurements, MetricSpec
 from toolkit.text import ParsedDocument
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["score_sentiment", "sentence_sentiment", "sentence_metrics", "article_metrics", "METRICS",
+__all__ = ["score_sentiment", "sentence_sentiment", "sentence_metrics", "article_metrics", "measure", "METRICS",
            "SCORE_COLUMNS"]
 
 METRICS = (
@@ -208,9 +208,12 @@ def article_metrics(docs: Sequence[ParsedDocument]) -> pd.DataFrame:
     >>> t["doc_id"].tolist(), bool(t["vader_compound"].iloc[0] > 0), bool(t["vader_compound"].isna().iloc[1])
     (['a', 'b'], True, True)
     """
+    return _articles_from(docs, sentence_sentiment(docs))
+
+
+def _articles_from(docs: Sequence[ParsedDocument], scores: pd.DataFrame) -> pd.DataFrame:
     import pandas as pd
 
-    scores = sentence_sentiment(docs)
     counted = pd.DataFrame(
         [(doc.doc_id, i) for doc in docs for i, c in enumerate(doc.counted) if c],
         columns=["doc_id", "sentence_id"],
@@ -223,3 +226,25 @@ def article_metrics(docs: Sequence[ParsedDocument]) -> pd.DataFrame:
     out = means.reindex(order).join(lede.reindex(order)).reset_index()
     out.insert(1, "sentiment_scored", [doc.language == "en" for doc in docs])
     return out
+
+
+def measure(docs: Sequence[ParsedDocument]) -> Measurements:
+    """Sentence and article sentiment from one scoring pass (the family contract).
+
+    Returns
+    -------
+    toolkit.metrics.Measurements
+        ``sentences`` as :func:`sentence_metrics`, ``articles`` as
+        :func:`article_metrics`, and ``tables["sentence_sentiment"]`` as
+        :func:`sentence_sentiment`.
+
+    Examples
+    --------
+    >>> from toolkit.text import parse_document
+    >>> m = measure([parse_document("Good news. Fine.", doc_id="a")])
+    >>> len(m.sentences), len(m.articles), sorted(m.tables)
+    (2, 1, ['sentence_sentiment'])
+    """
+    scores = sentence_sentiment(docs)
+    return Measurements(scores.drop(columns=["outlet", "position", "sentence"]), _articles_from(docs, scores),
+                        {"sentence_sentiment": scores})

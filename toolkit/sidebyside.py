@@ -45,7 +45,8 @@ _CSS = """
 .sbs .shared{border-left:2px solid #bbb}
 .sbs .paraphrased{border-left:3px dashed #666}
 .sbs .unique{border-left:6px solid #000;background:#f7f7f7}
-.sbs .badge{display:inline-block;font-size:0.75em;font-weight:bold;border:1px solid #000;padding:0 0.3em;margin-right:0.3em}
+.sbs .badge{display:inline-block;font-size:0.75em;font-weight:bold;border:1px solid #000;
+  padding:0 0.3em;margin-right:0.3em}
 .sbs .cue{font-weight:bold;border-bottom:1px dotted #000}
 .sbs .stance{font-style:italic;border-bottom:1px dashed #555}
 .sbs .legend span{margin-right:1em}
@@ -70,8 +71,10 @@ def highlight(text: str, spans: Iterable[Highlight]) -> str:
     Examples
     --------
     >>> html = highlight("a < b & c", [Highlight(0, 5, "x", "one"), Highlight(4, 9, "y")])
-    >>> html
-    '<span class="x" title="one">a &lt; </span><span class="x" title="one"><span class="y">b</span></span><span class="y"> &amp; c</span>'
+    >>> html.split("</span>")[0]
+    '<span class="x" title="one">a &lt; '
+    >>> html.split("</span>")[1]
+    '<span class="x" title="one"><span class="y">b'
     >>> strip_tags(html) == "a < b & c"
     True
     """

@@ -48,7 +48,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from toolkit.metrics import MetricSpec
+from toolkit.metrics import Measurements, MetricSpec
 from toolkit.text import ParsedDocument, tokenize
 
 if TYPE_CHECKING:
@@ -257,19 +257,35 @@ def find_stance_markers(docs: Sequence[ParsedDocument]) -> pd.DataFrame:
     >>> find_stance_markers([doc])[["match", "lexicon"]].values.tolist()
     [['pointed out', 'assertives'], ['pointed out', 'report_verbs'], ['could', 'hedges'], ['fail', 'implicatives']]
     """
+    return _scan_docs(docs)[1]
+
+
+def _scan_docs(docs: Sequence[ParsedDocument]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """One pass over every sentence: the per-sentence counts and every matched marker."""
     import pandas as pd
 
+    keys = [lex.key for lex in LEXICONS]
     gloss = {lex.key: lex.gloss for lex in LEXICONS}
-    rows = []
+    rows, markers = [], []
     for doc in docs:
-        if doc.language != "en":
-            continue
+        english = doc.language == "en"
         for sid, (s, e) in enumerate(doc.sentences):
-            for ms, me, key, entry in _scan(doc.text, s, e)[1]:
-                rows.append((doc.doc_id, doc.outlet, sid, ms, me, doc.text[ms:me], entry, key,
-                             gloss[key]))
-    return pd.DataFrame(rows, columns=["doc_id", "outlet", "sentence_id", "start", "end", "match",
-                                       "entry", "lexicon", "gloss"])
+            n_words, matches = _scan(doc.text, s, e)
+            hits = {k: 0.0 for k in keys} if english else {k: float("nan") for k in keys}
+            for ms, me, key, entry in (matches if english else []):
+                hits[key] += 1
+                markers.append((doc.doc_id, doc.outlet, sid, ms, me, doc.text[ms:me], entry, key, gloss[key]))
+            row: dict[str, object] = {"doc_id": doc.doc_id, "sentence_id": sid,
+                                      "stance_scored": english, "stance_words": n_words}
+            for k in keys:
+                row[f"{k}_hits"] = hits[k]
+                row[f"{k}_x1000"] = 1000.0 * hits[k]
+            rows.append(row)
+    columns = ["doc_id", "sentence_id", "stance_scored", "stance_words",
+               *(c for k in keys for c in (f"{k}_hits", f"{k}_x1000"))]
+    return (pd.DataFrame(rows, columns=columns),
+            pd.DataFrame(markers, columns=["doc_id", "outlet", "sentence_id", "start", "end", "match",
+                                           "entry", "lexicon", "gloss"]))
 
 
 def sentence_metrics(docs: Sequence[ParsedDocument]) -> pd.DataFrame:
@@ -294,26 +310,7 @@ def sentence_metrics(docs: Sequence[ParsedDocument]) -> pd.DataFrame:
     >>> t[["hedges_hits", "factives_hits"]].values.tolist(), t["stance_words"].tolist()
     ([[1.0, 0.0], [0.0, 1.0]], [3, 4])
     """
-    import pandas as pd
-
-    keys = [lex.key for lex in LEXICONS]
-    rows = []
-    for doc in docs:
-        english = doc.language == "en"
-        for sid, (s, e) in enumerate(doc.sentences):
-            n_words, matches = _scan(doc.text, s, e)
-            hits = {k: 0.0 for k in keys} if english else {k: float("nan") for k in keys}
-            for _, _, key, _ in (matches if english else []):
-                hits[key] += 1
-            row: dict[str, object] = {"doc_id": doc.doc_id, "sentence_id": sid,
-                                      "stance_scored": english, "stance_words": n_words}
-            for k in keys:
-                row[f"{k}_hits"] = hits[k]
-                row[f"{k}_x1000"] = 1000.0 * hits[k]
-            rows.append(row)
-    columns = ["doc_id", "sentence_id", "stance_scored", "stance_words",
-               *(c for k in keys for c in (f"{k}_hits", f"{k}_x1000"))]
-    return pd.DataFrame(rows, columns=columns)
+    return _scan_docs(docs)[0]
 
 
 def article_metrics(docs: Sequence[ParsedDocument]) -> pd.DataFrame:
@@ -338,10 +335,14 @@ def article_metrics(docs: Sequence[ParsedDocument]) -> pd.DataFrame:
     >>> float(t["hedges_per_1000w"].iloc[0]), t["stance_matches"].iloc[0]
     (142.857..., 'hedges: may; factives: revealed; report_verbs: revealed; bias: revealed, plan')
     """
+    return _articles_from(docs, *_scan_docs(docs))
+
+
+def _articles_from(docs: Sequence[ParsedDocument], sentences: pd.DataFrame, markers: pd.DataFrame
+                   ) -> pd.DataFrame:
     import pandas as pd
 
     keys = [lex.key for lex in LEXICONS]
-    sentences = sentence_metrics(docs)
     counted = pd.DataFrame([(doc.doc_id, i) for doc in docs for i, c in enumerate(doc.counted) if c],
                            columns=["doc_id", "sentence_id"])
     kept = sentences.merge(counted, on=["doc_id", "sentence_id"])
@@ -354,7 +355,6 @@ def article_metrics(docs: Sequence[ParsedDocument]) -> pd.DataFrame:
         out.loc[~english, f"{k}_hits"] = float("nan")
         words = out["stance_words"].where(out["stance_words"] > 0)
         out[f"{k}_per_1000w"] = 1000.0 * out[f"{k}_hits"] / words
-    markers = find_stance_markers(docs)
     counted_set = set(zip(counted["doc_id"], counted["sentence_id"], strict=True))
     if not markers.empty:
         keep = [(d, s) in counted_set for d, s in zip(markers["doc_id"], markers["sentence_id"],
@@ -418,3 +418,27 @@ def stance_by_outlet(docs: Sequence[ParsedDocument]) -> pd.DataFrame:
             rows.append((outlet, lex.key, int(hits) if pd.notna(hits) else 0, words, rate, top))
     return pd.DataFrame(rows, columns=["outlet", "lexicon", "hits", "words", "per_1000w",
                                        "top_matches"])
+
+
+def measure(docs: Sequence[ParsedDocument]) -> Measurements:
+    """Stance markers from one pass over the sentences (the family contract).
+
+    Returns
+    -------
+    toolkit.metrics.Measurements
+        ``sentences`` (:func:`sentence_metrics`), ``articles``
+        (:func:`article_metrics`), ``tables["stance_markers"]``
+        (:func:`find_stance_markers`) and ``tables["stance_marks"]`` (the
+        markers as ``doc_id, start, end, kind, label`` for the side-by-side view).
+
+    Examples
+    --------
+    >>> from toolkit.text import parse_document
+    >>> m = measure([parse_document("Officials pointed out that it could fail.", doc_id="d")])
+    >>> m.tables["stance_marks"]["label"].tolist()
+    ['assertives: pointed out', 'report_verbs: pointed out', 'hedges: could', 'implicatives: fail']
+    """
+    sentences, markers = _scan_docs(docs)
+    marks = markers.assign(kind="stance", label=markers["lexicon"] + ": " + markers["match"])
+    return Measurements(sentences, _articles_from(docs, sentences, markers),
+                        {"stance_markers": markers, "stance_marks": marks[["doc_id", "start", "end", "kind", "label"]]})

@@ -16,10 +16,11 @@ from toolkit.attribution.measures import (
     article_metrics,
     attribution_metrics,
     extract_quotes,
+    measure,
     sentence_metrics,
 )
 from toolkit.attribution.validate import load_seed_gold, validate_attribution
 
-__all__ = ["extract_quotes", "sentence_metrics", "article_metrics", "attribution_metrics", "METRICS",
+__all__ = ["extract_quotes", "measure", "sentence_metrics", "article_metrics", "attribution_metrics", "METRICS",
            "validate_attribution", "load_seed_gold", "load_quote_verbs", "QUOTE_COLUMNS",
            "SOURCE_KINDS", "VERB_CLASSES", "cmd_quotes", "cmd_validate", "cmd_bench"]

@@ -23,13 +23,13 @@ from typing import TYPE_CHECKING
 from toolkit.attribution.extract import QUOTE_COLUMNS, SOURCE_KINDS, quote_rows
 from toolkit.attribution.lexicon import VERB_CLASSES, load_quote_verbs
 from toolkit.gazetteer import Gazetteer
-from toolkit.metrics import MetricSpec
+from toolkit.metrics import Measurements, MetricSpec
 from toolkit.text import ParsedDocument
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["extract_quotes", "sentence_metrics", "article_metrics", "attribution_metrics",
+__all__ = ["extract_quotes", "sentence_metrics", "article_metrics", "attribution_metrics", "measure",
            "METRICS", "AFFILIATIONS"]
 
 #: Sides reported as separate voice-balance columns; others count as ``other``.
@@ -213,10 +213,13 @@ def article_metrics(docs: Sequence[ParsedDocument], *, gazetteer: Gazetteer | No
        n_attributions  anonymous_rate  voice_us  voice_china
     0               2             0.5       0.5          0.5
     """
+    return _articles_from(docs, sentence_metrics(docs, gazetteer=gazetteer))
+
+
+def _articles_from(docs: Sequence[ParsedDocument], sentences: pd.DataFrame) -> pd.DataFrame:
     import numpy as np
     import pandas as pd
 
-    sentences = sentence_metrics(docs, gazetteer=gazetteer)
     counted = pd.DataFrame(
         [(doc.doc_id, i) for doc in docs for i, c in enumerate(doc.counted) if c],
         columns=["doc_id", "sentence_id"],
@@ -263,3 +266,26 @@ def attribution_metrics(docs: Sequence[ParsedDocument], *, gazetteer: Gazetteer 
 def verbs_version() -> str:
     """Checksum prefix of the shipped verb lexicon (for provenance)."""
     return load_quote_verbs().version
+
+
+def measure(docs: Sequence[ParsedDocument], *, gazetteer: Gazetteer | None = None) -> Measurements:
+    """Quotes extracted once; sentence and article measures built from them (the family contract).
+
+    Returns
+    -------
+    toolkit.metrics.Measurements
+        ``sentences`` (:func:`sentence_metrics`), ``articles``
+        (:func:`article_metrics`) and ``tables["quotes"]`` (:func:`extract_quotes`).
+
+    Examples
+    --------
+    >>> from toolkit.text import parse_document
+    >>> m = measure([parse_document("Talks began. “We disagree,” Mao Ning said.", doc_id="d")])
+    >>> m.tables["quotes"][["speaker_canonical", "affiliation"]].values.tolist()
+    [['Mao Ning', 'China']]
+    """
+    import pandas as pd
+
+    quotes = extract_quotes(docs, gazetteer=gazetteer)
+    sentences = pd.DataFrame(_sentence_counts(docs, quotes), columns=["doc_id", "sentence_id", *_COUNT_COLUMNS])
+    return Measurements(sentences, _articles_from(docs, sentences), {"quotes": quotes})

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -163,10 +164,21 @@ def _scored(doc: ParsedDocument) -> bool:
     return doc.language.casefold().startswith("en")
 
 
-def _doc_hits(doc: ParsedDocument, m: _Matcher) -> list[list[CueHit]]:
-    if not _scored(doc):
-        return [[] for _ in doc.sentences]
-    return [_hits(doc.text, m, s, e) for s, e in doc.sentences]
+#: Within one :func:`measure` call, each document's cue hits are found once and reused by
+#: every table built from them (keyed by object identity of document and scheme).
+_HITS_MEMO: ContextVar[dict[tuple[int, int], list[list[CueHit]]] | None] = ContextVar("_HITS_MEMO",
+                                                                                      default=None)
+
+
+def _doc_hits(doc: ParsedDocument, m: _Matcher, sch: FrameScheme | None = None) -> list[list[CueHit]]:
+    memo = _HITS_MEMO.get()
+    key = (id(doc), id(sch))
+    if memo is not None and sch is not None and key in memo:
+        return memo[key]
+    hits = [_hits(doc.text, m, s, e) for s, e in doc.sentences] if _scored(doc) else [[] for _ in doc.sentences]
+    if memo is not None and sch is not None:
+        memo[key] = hits
+    return hits
 
 
 def frame_cues(docs: Sequence[ParsedDocument], *, scheme: SchemeArg = "generic") -> pd.DataFrame:
@@ -198,13 +210,14 @@ def frame_cues(docs: Sequence[ParsedDocument], *, scheme: SchemeArg = "generic")
     """
     import pandas as pd
 
-    m = _matcher(load_scheme(scheme))
+    sch = load_scheme(scheme)
+    m = _matcher(sch)
     rows = []
     for doc in docs:
         if _scored(doc):
             for h in _hits(doc.title, m):
                 rows.append((doc.doc_id, doc.outlet, -1, "headline", h.frame, h.cue, h.word, h.start, h.end))
-        for i, (pos, hits) in enumerate(zip(doc.position(), _doc_hits(doc, m), strict=True)):
+        for i, (pos, hits) in enumerate(zip(doc.position(), _doc_hits(doc, m, sch), strict=True)):
             for h in hits:
                 rows.append((doc.doc_id, doc.outlet, i, pos, h.frame, h.cue, h.word, h.start, h.end))
     return pd.DataFrame(rows, columns=["doc_id", "outlet", "sentence_id", "position", "frame", "cue",
@@ -249,7 +262,7 @@ def sentence_metrics(docs: Sequence[ParsedDocument], *, scheme: SchemeArg = "gen
     rows = []
     for doc in docs:
         scored = int(_scored(doc))
-        for i, hits in enumerate(_doc_hits(doc, m)):
+        for i, hits in enumerate(_doc_hits(doc, m, sch)):
             counts = dict.fromkeys(names, 0)
             for h in hits:
                 counts[h.frame] += 1
@@ -503,7 +516,8 @@ def measure(docs: Sequence[ParsedDocument], *, scheme: SchemeArg = "generic") ->
     -------
     toolkit.metrics.Measurements
         ``sentences`` (:func:`sentence_metrics`), ``articles``
-        (:func:`article_metrics`), and ``tables["frame_cues"]``
+        (:func:`article_metrics`), ``tables["frame_marks"]`` (the body's cues as
+        ``doc_id, start, end, kind, label`` for the side-by-side view), and ``tables["frame_cues"]``
         (:func:`frame_cues`) and ``tables["emphasis_frames"]`` (:func:`emphasis_frames`).
 
     References
@@ -516,9 +530,15 @@ def measure(docs: Sequence[ParsedDocument], *, scheme: SchemeArg = "generic") ->
     >>> from toolkit.text import parse_document
     >>> m = measure([parse_document("Rivals clash.", doc_id="d")])
     >>> int(m.sentences["frame_conflict"].sum()), sorted(m.tables)
-    (1, ['emphasis_frames', 'frame_cues'])
+    (1, ['emphasis_frames', 'frame_cues', 'frame_marks'])
     """
     sch = load_scheme(scheme)
-    return Measurements(sentence_metrics(docs, scheme=sch), article_metrics(docs, scheme=sch),
-                        {"frame_cues": frame_cues(docs, scheme=sch),
-                         "emphasis_frames": emphasis_frames(docs, scheme=sch)})
+    token = _HITS_MEMO.set({})
+    try:
+        cues = frame_cues(docs, scheme=sch)
+        return Measurements(sentence_metrics(docs, scheme=sch), article_metrics(docs, scheme=sch),
+                            {"frame_cues": cues, "emphasis_frames": emphasis_frames(docs, scheme=sch),
+                             "frame_marks": cues[cues["sentence_id"] >= 0].assign(kind="frame")
+                             .rename(columns={"frame": "label"})[["doc_id", "start", "end", "kind", "label"]]})
+    finally:
+        _HITS_MEMO.reset(token)
