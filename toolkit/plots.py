@@ -20,11 +20,18 @@ if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.axes import Axes
 
-__all__ = ["plot_outlet_metrics", "plot_voice_balance", "plot_sentiment_along", "plot_distinctive_terms",
+__all__ = ["plot_frames", "plot_outlet_metrics", "plot_voice_balance", "plot_sentiment_along", "plot_distinctive_terms",
            "metric_png", "save_figures", "OKABE_ITO", "HATCHES"]
 
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 HATCHES = ("", "///", "...", "xxx", "\\\\\\", "ooo", "---", "+++")
+
+
+def plot_frames(data: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
+    """Frame profile per outlet; see :func:`toolkit.framing.plot_frames`."""
+    from toolkit.framing import plot_frames as draw
+
+    return draw(data, ax=ax)
 
 
 def _pyplot():  # type: ignore[no-untyped-def]
