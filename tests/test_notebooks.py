@@ -27,11 +27,19 @@ def test_notebook_03_executes_and_exports(tmp_path):
     assert (exported / "articles.parquet").is_file() and (exported / "provenance.json").is_file()
 
 
-def test_notebook_01_executes(tmp_path):
-    path = execute_notebook("01_rt_vs_nbc_blinken_trip.ipynb", tmp_path)
+def _outputs(path):
     nb = json.loads(path.read_text(encoding="utf-8"))
-    outputs = [o for c in nb["cells"] if c["cell_type"] == "code" for o in c["outputs"]]
-    assert not [o for o in outputs if o.get("output_type") == "error"]
-    text = json.dumps(outputs)
-    assert "NBC Chicago" in text and "image/png" in text
-    assert path.with_suffix(".html").is_file()
+    return [{k: v for k, v in o.items() if k not in ("execution_count", "metadata")}
+            for c in nb["cells"] if c["cell_type"] == "code" for o in c["outputs"]]
+
+
+def test_notebook_01_executes_identically_twice(tmp_path):
+    first = _outputs(execute_notebook("01_rt_vs_nbc_blinken_trip.ipynb", tmp_path / "one"))
+    second = _outputs(execute_notebook("01_rt_vs_nbc_blinken_trip.ipynb", tmp_path / "two", html=False))
+    assert not [o for o in first if o.get("output_type") == "error"]
+    text = json.dumps(first)
+    for finding in ("Omission:", "Voices:", "Sentiment toward the US"):
+        assert finding in text
+    assert "class='sbs'" in text and "image/png" in text
+    assert first == second  # same inputs, same outputs, images included
+    assert (tmp_path / "one" / "01_rt_vs_nbc_blinken_trip.html").is_file()

@@ -40,8 +40,9 @@ _OTHER_STYLE = ("#e6e6e6", "dashed")
 _CSS = """
 .sbs{font-family:system-ui,sans-serif;line-height:1.5;color:#111}
 .sbs table{border-collapse:separate;border-spacing:0.6em 0.3em;width:100%;table-layout:fixed}
-.sbs th{text-align:left;border-bottom:2px solid #333;padding:0.3em}
-.sbs td{vertical-align:top;padding:0.35em 0.5em}
+.sbs th{text-align:left !important;border-bottom:2px solid #333;padding:0.3em}
+.sbs td{text-align:left !important}
+.sbs td{vertical-align:top;padding:0.35em 0.5em;text-align:left}
 .sbs .shared{border-left:2px solid #bbb}
 .sbs .paraphrased{border-left:3px dashed #666}
 .sbs .unique{border-left:6px solid #000;background:#f7f7f7}
@@ -108,7 +109,8 @@ def _quote_marks(quotes: pd.DataFrame | None, doc_id: str) -> list[Highlight]:
         return []
     marks = []
     for q in quotes[quotes["doc_id"] == doc_id].itertuples(index=False):
-        affiliation = str(getattr(q, "affiliation", "") or "")
+        raw = getattr(q, "affiliation", None)
+        affiliation = raw if isinstance(raw, str) else ""
         colour, line = AFFILIATION_STYLES.get(affiliation, _OTHER_STYLE)
         who = str(getattr(q, "speaker_canonical", "") or getattr(q, "speaker", "") or "unattributed")
         title = f"{who} ({affiliation or 'affiliation unknown'}; {getattr(q, 'source_kind', '')}; " \

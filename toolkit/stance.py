@@ -420,6 +420,10 @@ def stance_by_outlet(docs: Sequence[ParsedDocument]) -> pd.DataFrame:
                                        "top_matches"])
 
 
+#: Lexicons whose words the side-by-side view marks.
+MARKED_LEXICONS = ("hedges", "factives", "assertives", "implicatives", "intensifiers")
+
+
 def measure(docs: Sequence[ParsedDocument]) -> Measurements:
     """Stance markers from one pass over the sentences (the family contract).
 
@@ -429,16 +433,19 @@ def measure(docs: Sequence[ParsedDocument]) -> Measurements:
         ``sentences`` (:func:`sentence_metrics`), ``articles``
         (:func:`article_metrics`), ``tables["stance_markers"]``
         (:func:`find_stance_markers`) and ``tables["stance_marks"]`` (the
-        markers as ``doc_id, start, end, kind, label`` for the side-by-side view).
+        markers of :data:`MARKED_LEXICONS` as ``doc_id, start, end, kind,
+        label`` for the side-by-side view: report verbs are shown with the
+        quotes, and the bias lexicon is too broad to mark word by word).
 
     Examples
     --------
     >>> from toolkit.text import parse_document
     >>> m = measure([parse_document("Officials pointed out that it could fail.", doc_id="d")])
     >>> m.tables["stance_marks"]["label"].tolist()
-    ['assertives: pointed out', 'report_verbs: pointed out', 'hedges: could', 'implicatives: fail']
+    ['assertives: pointed out', 'hedges: could', 'implicatives: fail']
     """
     sentences, markers = _scan_docs(docs)
-    marks = markers.assign(kind="stance", label=markers["lexicon"] + ": " + markers["match"])
+    epistemic = markers[markers["lexicon"].isin(MARKED_LEXICONS)]
+    marks = epistemic.assign(kind="stance", label=epistemic["lexicon"] + ": " + epistemic["match"])
     return Measurements(sentences, _articles_from(docs, sentences, markers),
                         {"stance_markers": markers, "stance_marks": marks[["doc_id", "start", "end", "kind", "label"]]})
