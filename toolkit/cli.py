@@ -88,6 +88,12 @@ def _bench_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
 
 
+def _notebooks_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("only", nargs="*", metavar="NOTEBOOK", help="file names (default: all curated notebooks)")
+    p.add_argument("--out", default="out/notebooks", metavar="DIR", help="output folder (default: out/notebooks)")
+    p.add_argument("--data", metavar="DIR", help=_DATA_HELP + "; needed by 04_validation")
+
+
 def _validate_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("what", choices=sorted(_VALIDATORS))
     _validation(p)
@@ -119,6 +125,8 @@ _COMMANDS: dict[str, tuple[str, str, Callable[[argparse.ArgumentParser], None]]]
     "train": ("toolkit.targeted:cmd_train", "train a shipped model from a data set", _train_args),
     "pair": ("toolkit.pairing:cmd_pair", "group articles that cover the same story across outlets", _pair_args),
     "bench": ("toolkit.cli:_cmd_bench", "measure speed (articles per second) on a benchmark corpus", _bench_args),
+    "notebooks": ("toolkit.notebooks:cmd_notebooks", "execute the curated notebooks; executed copies and HTML",
+                  _notebooks_args),
     "validate": ("toolkit.cli:_cmd_validate", "measure a method against human annotation", _validate_args),
 }
 

@@ -75,7 +75,7 @@ def execute_notebook(name: str, out_dir: str | os.PathLike[str], *, parameters: 
     env_backend = os.environ.get("MPLBACKEND")
     os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
     try:
-        NotebookClient(nb, timeout=timeout, kernel_name="python3",
+        NotebookClient(nb, timeout=timeout, kernel_name="python3", extra_arguments=["--IPKernelApp.log_level=ERROR"],
                        resources={"metadata": {"path": str(target.parent.resolve())}}).execute()
     finally:
         if env_backend is None:
@@ -91,3 +91,33 @@ def execute_notebook(name: str, out_dir: str | os.PathLike[str], *, parameters: 
         with atomic_open(target.with_suffix(".html")) as handle:
             handle.write(body)
     return target
+
+
+def cmd_notebooks(args: Any) -> int:
+    """``toolkit notebooks``: execute the curated notebooks; executed copies and HTML in ``--out``.
+
+    Notebook 04 (validation) needs the data folder; it runs when ``--data``,
+    ``$TOOLKIT_DATA`` or ``../shared/data`` holds the data sets, and is
+    reported as not run otherwise.
+    """
+    import time
+
+    from toolkit.errors import DataNotFoundError
+    from toolkit.resources import data_dir
+
+    names = args.only or list_notebooks()
+    failures = 0
+    for name in names:
+        parameters: dict[str, Any] = {}
+        if name.startswith("04"):
+            try:
+                parameters["DATA"] = str(data_dir(args.data).resolve())
+            except DataNotFoundError as exc:
+                print(f"{name}: not run ({exc})")
+                if args.only:
+                    failures += 1
+                continue
+        start = time.perf_counter()
+        path = execute_notebook(name, args.out, parameters=parameters or None)
+        print(f"{name}: executed in {time.perf_counter() - start:.1f} s -> {path} (+ .html)")
+    return 1 if failures else 0
