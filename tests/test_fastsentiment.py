@@ -193,3 +193,16 @@ def test_parity_report_flags_a_difference(monkeypatch):
     assert report["n_mismatch"]["vader_compound"] == 2
     assert report["max_abs_diff"]["vader_compound"] == pytest.approx(1e-6)
     assert report["n_mismatch"]["textblob_polarity"] == 0
+
+
+@pytest.mark.parametrize("digits", [3, 4])
+def test_vectorised_rounding_equals_python_round(digits):
+    rng = np.random.default_rng(digits)
+    values = np.concatenate([
+        rng.uniform(-1, 1, 50_000),
+        np.round(rng.uniform(-1, 1, 20_000), digits) + 0.5 * 10.0 ** -digits,  # halves
+        np.arange(-2_000, 2_001) / 4_000.0,  # exact binary halves
+        [0.0, -0.0, 1.0, -1.0, 0.99995, 0.0005, 0.00049999999999999],
+    ])
+    got = fs._round_like_python(values, digits)
+    assert got.tolist() == [round(v, digits) for v in values.tolist()]

@@ -54,6 +54,7 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import operator
 import re
 import string
 import time
@@ -511,18 +512,11 @@ class _VaderRules(NamedTuple):
     negate: frozenset[str]
     special: dict[str, float]
     idiom_words: frozenset[str]  # at least one of them is in every multi-word idiom or booster
-    context: frozenset[str]  # words that can change a neighbour's valence (with any "n't" word)
     c_incr: float
     n_scalar: float
     emojis: dict[str, str]
     emoji_chars: frozenset[str]  # the single-character keys, the only ones VADER can match
     emoji_screen: re.Pattern[str]  # matches them and possibly other characters
-
-
-#: Words vaderSentiment's rules test by name before a lexicon word, or as the word itself
-#: ("no" negates the next word, "kind of" is a dampener); "at", "very", "or", "nor" and
-#: "doubt" only count next to "least", "no" and "without", which are listed.
-_VADER_CUE_WORDS = frozenset({"no", "so", "this", "least", "kind"})
 
 
 def _read_tab_file(path: Path) -> list[tuple[str, str]]:
@@ -571,7 +565,6 @@ def _vader_rules() -> _VaderRules:
         negate=frozenset(vs.NEGATE),
         special=special,
         idiom_words=frozenset(idiom_words),
-        context=frozenset(boosters) | frozenset(vs.NEGATE) | idiom_words | _VADER_CUE_WORDS,
         c_incr=float(vs.C_INCR),
         n_scalar=float(vs.N_SCALAR),
         emojis=emojis,
@@ -591,22 +584,39 @@ def _vader_lower(token: str) -> str:
     return (token if len(stripped) <= 2 else stripped).lower()
 
 
-def _vader_kind(token: str, rules: _VaderRules) -> tuple[str, bool, bool, bool, float, bool] | None:
+def _vader_reach(lower: str, rules: _VaderRules) -> tuple[int, ...]:
+    """Offsets from this word to the words whose valence it can change (empty if none)."""
+    reach: set[int] = set()
+    if lower in rules.idiom_words:
+        reach.update(range(-2, 4))  # idioms span three words before to two after a word
+    if lower in rules.boosters or lower in rules.negate or "n't" in lower or lower == "no":
+        reach.update((1, 2, 3))  # boosters, negations and "no" act on the next three words
+    if lower in ("no", "kind"):
+        reach.add(0)  # "no" before a lexicon word, "kind" before "of": the word itself
+    if lower in ("so", "this", "least"):
+        reach.add(1)  # "so"/"this" right before a word raise it, "least" negates it
+    return tuple(sorted(reach))
+
+
+def _vader_kind(token: str, rules: _VaderRules) -> tuple[str, bool, tuple[int, ...], bool, float,
+                                                          bool] | None:
     """What VADER needs to know about a token, or None if it is inert.
 
-    (lower-cased word, has a valence, may steer a neighbour, ALL CAPS, lexicon
-    valence or 0, is "but").
+    (lower-cased word, has a valence, offsets of the neighbours whose valence
+    it can change, ALL CAPS, lexicon valence or 0, is "but").
     """
     word, upper = _vader_token(token)
     lower = word.lower()
     scored = lower in rules.scored
-    cue = lower in rules.context or "n't" in lower
-    if scored or cue or lower == "but":
-        return lower, scored, cue, upper, rules.lexicon.get(lower, 0.0), lower == "but"
+    reach = _vader_reach(lower, rules)
+    if scored or reach or lower == "but":
+        return lower, scored, reach, upper, rules.lexicon.get(lower, 0.0), lower == "but"
     return None
 
 
-_SCORED, _CUE, _BUT = itemgetter(1), itemgetter(2), itemgetter(5)
+_SCORED, _UPPER, _VALENCE, _BUT = itemgetter(1), itemgetter(3), itemgetter(4), itemgetter(5)
+#: Whether ``sum()`` of floats compensates rounding (Python 3.12+), unlike plain addition.
+_COMPENSATED_SUM = sum([1.0, 1e100, 1.0, -1e100]) != 0.0
 
 
 def _but_rule(values: list[float], places: list[int], but_at: int) -> None:
@@ -624,8 +634,8 @@ def _but_rule(values: list[float], places: list[int], but_at: int) -> None:
             values[first] = v * 1.5
 
 
-def _vader_summary(texts: list[str], sums: list[float], positives: list[float],
-                   negatives: list[float], neutrals: list[int]) -> np.ndarray:
+def _vader_summary(texts: list[str], sums: Any, positives: Any, negatives: Any,
+                   neutrals: Any) -> np.ndarray:
     """Compound, pos, neu, neg rows from each text's valence sums, as vaderSentiment rounds them.
 
     The arithmetic is element-wise IEEE double, as in Python, so the values are
@@ -648,8 +658,24 @@ def _vader_summary(texts: list[str], sums: list[float], positives: list[float],
     denominator = pos + np.fabs(neg) + neu
     columns = (compound, np.fabs(pos / denominator), np.fabs(neu / denominator),
                np.fabs(neg / denominator))
-    return np.array([list(map(round, col.tolist(), repeat(digits)))
-                     for col, digits in zip(columns, (4, 3, 3, 3), strict=True)]).T
+    return np.column_stack([_round_like_python(col, digits)
+                            for col, digits in zip(columns, (4, 3, 3, 3), strict=True)])
+
+
+def _round_like_python(x: np.ndarray, digits: int) -> np.ndarray:
+    """``round(v, digits)`` for every v, as Python rounds (the exact binary value, half to even).
+
+    ``rint(v * 10**digits) / 10**digits`` gives the same double unless
+    ``v * 10**digits`` lies within rounding error of a half: those few values
+    go through Python's ``round``.
+    """
+    scale = 10.0 ** digits
+    scaled = x * scale
+    out = np.rint(scaled) / scale
+    near_half = np.abs(np.abs(scaled - np.floor(scaled)) - 0.5) < 1e-6
+    for k in np.flatnonzero(near_half).tolist():
+        out[k] = round(float(x[k]), digits)
+    return out
 
 
 class _VaderScorer:
@@ -696,17 +722,13 @@ class _VaderScorer:
         kinds = list(map(self.kinds.__getitem__, words))
         out = np.zeros((len(texts), 4), dtype=np.float64)
         out[:, 2] = np.asarray(counts) > 0  # words but no valence: neu = 1
-        rows: list[int] = []
-        sums: list[float] = []
-        positives: list[float] = []
-        negatives: list[float] = []
-        neutrals: list[int] = []
         marked = list(compress(range(len(words)), kinds))  # words that score, steer, or "but"
         marked_kinds = list(map(kinds.__getitem__, marked))
         scored = list(compress(marked, map(_SCORED, marked_kinds)))
         near_cue: set[int] = set()  # positions within reach of a word that can steer a score
-        for i in compress(marked, map(_CUE, marked_kinds)):
-            near_cue.update(range(i - 2, i + 4))
+        for i, kind in zip(marked, marked_kinds, strict=True):
+            if kind[2]:
+                near_cue.update([i + offset for offset in kind[2]])
         buts = list(compress(marked, map(_BUT, marked_kinds)))
         if not scored:
             return out
@@ -716,79 +738,72 @@ class _VaderScorer:
             first_but.setdefault(k, i)
         ends = list(accumulate(counts))
         c_incr = rules.c_incr
-        current = -1
-        begin = end = 0
-        values: list[float] = []
-        places: list[int] = []
-        memo: list[bool] = []
-        lows: list[str] | None = None
-        for i, k in zip(scored, sentence_of[scored].tolist(), strict=True):
-            if k != current:
-                if values:
-                    but_at = first_but.get(current, -1)
-                    if but_at >= 0:
-                        _but_rule(values, places, but_at)
-                    pos_sum = neg_sum = 0.0
-                    for v in values:
-                        if v > 0:
-                            pos_sum += float(v) + 1
-                        if v < 0:
-                            neg_sum += float(v) - 1
-                    rows.append(current)
-                    sums.append(float(sum(values)))
-                    positives.append(pos_sum)
-                    negatives.append(neg_sum)
-                    neutrals.append(end - begin - len(values))
-                    values, places = [], []
-                if memo:
-                    memo = []
-                current, lows = k, None
-                end = ends[k]
-                begin = end - counts[k]
+        scored_kinds = list(map(kinds.__getitem__, scored))
+        values = list(map(_VALENCE, scored_kinds))
+        sentence = sentence_of[scored]
+        sentence_list = sentence.tolist()
+        # words near a cue or in capitals go through the full rules, one by one
+        memos: dict[int, list[bool]] = {}
+        lows_of: dict[int, list[str]] = {}
+        for j in compress(range(len(scored)), map(operator.or_, map(_UPPER, scored_kinds),
+                                                  map(near_cue.__contains__, scored))):
+            i, k = scored[j], sentence_list[j]
+            end = ends[k]
+            begin = end - counts[k]
+            memo = memos.setdefault(k, [])
             if i in near_cue:
                 raw = words[begin:end]
+                lows = lows_of.get(k)
                 if lows is None:
-                    lows = list(map(self.lowers.__getitem__, raw))
-                j = i - begin
-                if lows[j] == "kind" and j < end - begin - 1 and lows[j + 1] == "of":
-                    continue
-                v = self._valence(j, raw, lows, memo)
-            else:
-                # no negation, booster, idiom, "no", "least", "so"... within reach:
-                # only the word's own valence and its ALL-CAPS emphasis apply
-                kind = kinds[i]
-                v = kind[4]
-                if kind[3] and self._is_cap_diff(words[begin:end], memo):
-                    v = v + c_incr if v > 0 else v - c_incr
-            if v != 0:
-                places.append(i)
-                values.append(v)
-        if values:
-            self._collect(values, places, first_but.get(current, -1), end - begin, current, rows,
-                          sums, positives, negatives, neutrals)
-        if rows:
-            out[rows] = _vader_summary([texts[k] for k in rows], sums, positives, negatives,
-                                       neutrals)
+                    lows = lows_of[k] = list(map(self.lowers.__getitem__, raw))
+                at = i - begin
+                if lows[at] == "kind" and at < end - begin - 1 and lows[at + 1] == "of":
+                    values[j] = 0.0  # "kind of": a dampener, no valence of its own
+                else:
+                    values[j] = self._valence(at, raw, lows, memo)
+            elif self._is_cap_diff(words[begin:end], memo):
+                v = values[j]
+                values[j] = v + c_incr if v > 0 else v - c_incr
+        # a word whose valence came out 0 counts as neutral, like a word without one
+        nonzero = [v != 0 for v in values]
+        values = list(compress(values, nonzero))
+        if not values:
+            return out
+        places = list(compress(scored, nonzero))
+        sentence = sentence[np.fromiter(nonzero, dtype=bool, count=len(nonzero))]
+        rows_arr, starts, sizes = np.unique(sentence, return_index=True, return_counts=True)
+        for k in first_but.keys() & set(rows_arr.tolist()):
+            a = int(np.searchsorted(sentence, k, "left"))
+            b = int(np.searchsorted(sentence, k, "right"))
+            part = values[a:b]
+            _but_rule(part, places[a:b], first_but[k])
+            values[a:b] = part
+        vals = np.array(values, dtype=np.float64)
+        n_rows = len(rows_arr)
+        row_of = np.repeat(np.arange(n_rows), sizes)
+        rank = np.arange(len(vals)) - np.repeat(starts, sizes)
+        totals = np.zeros(n_rows)
+        positives = np.zeros(n_rows)
+        negatives = np.zeros(n_rows)
+        plus = np.where(vals > 0, vals + 1, 0.0)
+        minus = np.where(vals < 0, vals - 1, 0.0)
+        # word by word within each text, in order, as Python adds them
+        for r in range(int(sizes.max())):
+            at = np.flatnonzero(rank == r)
+            who = row_of[at]
+            totals[who] += vals[at]
+            positives[who] += plus[at]
+            negatives[who] += minus[at]
+        if _COMPENSATED_SUM:
+            # Python 3.12+ sum() compensates rounding: use it for texts with 3+ valences
+            for row in np.flatnonzero(sizes >= 3).tolist():
+                a = int(starts[row])
+                totals[row] = float(sum(values[a:a + int(sizes[row])]))
+        rows = rows_arr.tolist()
+        neutrals = np.asarray(counts)[rows_arr] - sizes
+        out[rows] = _vader_summary([texts[k] for k in rows], totals, positives, negatives,
+                                   neutrals)
         return out
-
-    @staticmethod
-    def _collect(values: list[float], places: list[int], but_at: int, n: int, row: int,
-                 rows: list[int], sums: list[float], positives: list[float],
-                 negatives: list[float], neutrals: list[int]) -> None:
-        """Append one text's valence sums (after the "but" rule) to the summary columns."""
-        if but_at >= 0:
-            _but_rule(values, places, but_at)
-        pos_sum = neg_sum = 0.0
-        for v in values:
-            if v > 0:
-                pos_sum += float(v) + 1
-            if v < 0:
-                neg_sum += float(v) - 1
-        rows.append(row)
-        sums.append(float(sum(values)))
-        positives.append(pos_sum)
-        negatives.append(neg_sum)
-        neutrals.append(n - len(values))
 
     def _is_cap_diff(self, raw: list[str], memo: list[bool]) -> bool:
         if not memo:
