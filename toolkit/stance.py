@@ -191,34 +191,43 @@ def load_stance_lexicons() -> dict[str, dict[tuple[str, ...], str]]:
 
 
 @lru_cache(maxsize=1)
-def _phrase_table() -> tuple[dict[tuple[str, ...], tuple[tuple[str, str], ...]], int]:
-    """One table for all lexicons: form -> ((lexicon key, entry), ...), and the longest form."""
+def _phrase_table() -> tuple[dict[tuple[str, ...], tuple[tuple[str, str], ...]], dict[str, tuple[int, ...]]]:
+    """One table for all lexicons: form -> ((lexicon key, entry), ...), and for each first
+    word the lengths of the forms that start with it, longest first."""
     table: dict[tuple[str, ...], list[tuple[str, str]]] = {}
     for key, forms in load_stance_lexicons().items():
         for form, entry in forms.items():
             table.setdefault(form, []).append((key, entry))
-    longest = max((len(f) for f in table), default=1)
-    return {f: tuple(v) for f, v in table.items()}, longest
+    lengths: dict[str, set[int]] = {}
+    for form in table:
+        lengths.setdefault(form[0], set()).add(len(form))
+    return ({f: tuple(v) for f, v in table.items()},
+            {w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()})
 
 
 def _scan(text: str, start: int, end: int) -> tuple[int, list[tuple[int, int, str, str]]]:
     """Words in ``text[start:end]`` and its matches ``(start, end, lexicon, entry)``, one pass."""
-    table, longest = _phrase_table()
+    table, starts = _phrase_table()
     spans = [(s, e) for s, e in tokenize(text, start, end)]
     raw = [text[s:e] for s, e in spans]
     words = [_norm(w) for w in raw]
-    n_words = sum(any(ch.isalnum() for ch in w) for w in words)
+    wordlike = [w[0].isalnum() or any(ch.isalnum() for ch in w[1:]) for w in raw]
+    n_words = sum(wordlike)
     # a capitalised word inside the sentence is taken as (part of) a name: "Secretary of
     # State", "United States", "May 5", "China"; it is not matched
-    first_word = next((i for i, w in enumerate(words) if any(ch.isalnum() for ch in w)), 0)
-    name_like = [i > first_word and w[:1].isupper() and words[i - 1] not in _OPENERS
-                 for i, w in enumerate(raw)]
+    first_word = wordlike.index(True) if n_words else 0
+
+    def name_like(j: int) -> bool:
+        return j > first_word and raw[j][:1].isupper() and words[j - 1] not in _OPENERS
+
     matches: list[tuple[int, int, str, str]] = []
     i = 0
     while i < len(words):
-        for n in range(min(longest, len(words) - i), 0, -1):
+        for n in starts.get(words[i], ()):
+            if i + n > len(words):
+                continue
             hit = table.get(tuple(words[i:i + n]))
-            if hit and any(name_like[i:i + n]):
+            if hit and any(name_like(j) for j in range(i, i + n)):
                 continue
             if hit:
                 matches.extend((spans[i][0], spans[i + n - 1][1], key, entry) for key, entry in hit)
@@ -360,22 +369,30 @@ def _articles_from(docs: Sequence[ParsedDocument], sentences: pd.DataFrame, mark
         keep = [(d, s) in counted_set for d, s in zip(markers["doc_id"], markers["sentence_id"],
                                                       strict=True)]
         markers = markers[keep]
-    out["stance_matches"] = [_describe(markers[markers["doc_id"] == d]) for d in order]
+    described = _describe_all(markers)
+    out["stance_matches"] = [described.get(d, "") for d in order]
     out["stance_words"] = out["stance_words"].fillna(0).astype(int)
     columns = ["stance_words", *(c for k in keys for c in (f"{k}_hits", f"{k}_per_1000w")),
                "stance_matches"]
     return out[columns].reset_index()
 
 
-def _describe(markers: pd.DataFrame, *, top: int = 8) -> str:
-    parts = []
-    for lex in LEXICONS:
-        forms = markers.loc[markers["lexicon"] == lex.key, "match"].str.casefold().value_counts()
-        if forms.empty:
-            continue
-        items = [f"{form} x{n}" if n > 1 else form for form, n in forms.head(top).items()]
-        parts.append(f"{lex.key}: " + ", ".join(items))
-    return "; ".join(parts)
+def _describe_all(markers: pd.DataFrame, *, top: int = 8) -> dict[str, str]:
+    """Per document: the matched forms by lexicon, most frequent first (``"factives: revealed x2"``)."""
+    from collections import Counter
+
+    counts: dict[str, dict[str, Counter[str]]] = {}
+    for doc_id, lexicon, match in zip(markers["doc_id"], markers["lexicon"], markers["match"], strict=True):
+        counts.setdefault(doc_id, {}).setdefault(lexicon, Counter())[match.casefold()] += 1
+    out = {}
+    for doc_id, by_lexicon in counts.items():
+        parts = []
+        for lex in LEXICONS:
+            if lex.key in by_lexicon:
+                items = [f"{form} x{n}" if n > 1 else form for form, n in by_lexicon[lex.key].most_common(top)]
+                parts.append(f"{lex.key}: " + ", ".join(items))
+        out[doc_id] = "; ".join(parts)
+    return out
 
 
 def stance_by_outlet(docs: Sequence[ParsedDocument]) -> pd.DataFrame:

@@ -321,24 +321,23 @@ def article_metrics(docs: Sequence[ParsedDocument], *, scheme: SchemeArg = "gene
     counted = {(d.doc_id, i) for d in docs for i, c in enumerate(d.counted) if c}
     keep = [(d, i) in counted for d, i in zip(sent["doc_id"], sent["sentence_id"], strict=True)]
     sent = sent[keep]
-    rows = []
-    for doc in docs:
-        part = sent[sent["doc_id"] == doc.doc_id]
-        n_sent = len(part)
-        n_cues = int(part["n_cues"].sum())
-        row: dict[str, object] = {"doc_id": doc.doc_id, "n_sentences": n_sent, "n_cues": n_cues,
-                                  "no_frame": int(n_cues == 0)}
-        for n in names:
-            if n in residual:
-                row[f"share_{n}"] = 1.0 if n_cues == 0 else 0.0
-            else:
-                row[f"share_{n}"] = part[f"cues_{n}"].sum() / n_cues if n_cues else np.nan
-        for n in names:
-            row[f"sentences_{n}"] = part[f"frame_{n}"].mean() if n_sent else np.nan
-        rows.append(row)
-    columns = ["doc_id", "n_sentences", "n_cues", "no_frame", *(f"share_{n}" for n in names),
-               *(f"sentences_{n}" for n in names)]
-    return pd.DataFrame(rows, columns=columns)
+    order = pd.Index([d.doc_id for d in docs], name="doc_id")
+    grouped = sent.groupby("doc_id", sort=False)
+    sums = grouped[["n_cues", *(f"cues_{n}" for n in names)]].sum().reindex(order).fillna(0)
+    means = grouped[[f"frame_{n}" for n in names]].mean().reindex(order)
+    n_sent = grouped.size().reindex(order).fillna(0).astype(int)
+    n_cues = sums["n_cues"].astype(int)
+    out = pd.DataFrame({"n_sentences": n_sent, "n_cues": n_cues, "no_frame": (n_cues == 0).astype(int)},
+                       index=order)
+    denominator = n_cues.where(n_cues > 0, np.nan).astype(float)
+    for n in names:
+        if n in residual:
+            out[f"share_{n}"] = (n_cues == 0).astype(float)
+        else:
+            out[f"share_{n}"] = sums[f"cues_{n}"] / denominator
+    for n in names:
+        out[f"sentences_{n}"] = means[f"frame_{n}"]
+    return out.reset_index()
 
 
 def _dominant(counts: dict[str, int]) -> str:
@@ -380,13 +379,18 @@ def emphasis_frames(docs: Sequence[ParsedDocument], *, scheme: SchemeArg = "gene
     sch = load_scheme(scheme)
     names = [f.name for f in sch.frames if not f.residual]
     cues = frame_cues(docs, scheme=sch)
+    from collections import Counter
+
+    counts: dict[tuple[str, str], Counter[str]] = {}
+    for doc_id, position, frame in zip(cues["doc_id"], cues["position"], cues["frame"], strict=True):
+        counts.setdefault((doc_id, position), Counter())[frame] += 1
+    empty: Counter[str] = Counter()
     rows = []
     for doc in docs:
-        part = cues[cues["doc_id"] == doc.doc_id]
         out = [doc.doc_id, doc.outlet]
         for positions in (("headline",), ("lede",), ("body",), ("lede", "body")):
-            sel = part[part["position"].isin(positions)]["frame"].value_counts()
-            out.append(_dominant({n: int(sel.get(n, 0)) for n in names}))
+            total = sum((counts.get((doc.doc_id, p), empty) for p in positions), Counter())
+            out.append(_dominant({n: total[n] for n in names}))
         rows.append(out)
     return pd.DataFrame(rows, columns=["doc_id", "outlet", "headline_frame", "lede_frame", "body_frame",
                                        "article_frame"])
