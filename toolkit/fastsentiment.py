@@ -86,6 +86,10 @@ def _package_dir(name: str) -> Path:
     return Path(next(iter(spec.submodule_search_locations)))
 
 
+_LITERAL_NODES = (ast.Constant, ast.Tuple, ast.List, ast.Set, ast.Dict, ast.Call, ast.Load,
+                  ast.UnaryOp, ast.UAdd, ast.USub)
+
+
 def _module_constants(path: Path, names: Iterable[str]) -> dict[str, Any]:
     """Values of top-level constant assignments in a Python source file, without running it.
 
@@ -99,6 +103,10 @@ def _module_constants(path: Path, names: Iterable[str]) -> dict[str, Any]:
             continue
         targets = {t.id for t in node.targets if isinstance(t, ast.Name)} & wanted
         if targets:
+            for part in ast.walk(node.value):
+                if not (isinstance(part, _LITERAL_NODES)
+                        or (isinstance(part, ast.Name) and part.id == "set")):
+                    raise ImportError(f"{path}: {sorted(targets)} is no longer a plain constant")
             code = compile(ast.Expression(node.value), str(path), "eval")
             value = eval(code, {"__builtins__": {}, "set": set})  # noqa: S307 - literals and set() only
             for name in targets:

@@ -140,7 +140,13 @@ def sentence_sentiment(docs: Sequence[ParsedDocument]) -> pd.DataFrame:
 
     from toolkit.fastsentiment import TEXTBLOB_COLUMNS, VADER_COLUMNS, textblob_scores, vader_scores
 
-    ids, outlets, sentence_ids, positions, relative, scored, texts = [], [], [], [], [], [], []
+    ids: list[str] = []
+    outlets: list[str] = []
+    sentence_ids: list[int] = []
+    positions: list[str] = []
+    relative: list[float] = []
+    scored: list[bool] = []
+    texts: list[str] = []
     for doc in docs:
         n = len(doc.sentences)
         english = doc.language == "en"
