@@ -131,6 +131,23 @@ def marks_of(analysis: Analysis) -> pd.DataFrame | None:
     return pd.concat(parts, ignore_index=True) if parts else None
 
 
+def distinctive_features(quotes: pd.DataFrame, *, top: int = 4) -> str:
+    """Reporting verbs and source kinds each outlet favours, as small tables."""
+    from toolkit.distinctive import distinctive_terms
+
+    parts = []
+    for column, title in (("verb", "Reporting verbs"), ("source_kind", "Source kinds")):
+        rows = quotes.dropna(subset=[column])
+        rows = rows[rows[column].astype(str) != ""]
+        if rows.empty or rows["outlet"].nunique() < 2:
+            continue
+        terms = distinctive_terms(rows, feature_col=column, stop_words=None)
+        best = terms.sort_values(["outlet", "z"], ascending=[True, False]).groupby("outlet").head(top)
+        parts.append(f"<h3>{escape(title)} each outlet favours</h3>"
+                     + html_table(best[["outlet", "term", "count", "count_rest", "z"]], digits=2))
+    return "".join(parts)
+
+
 def story_sections(analysis: Analysis, *, max_stories: int = 5) -> str:
     """For each story covered by two or more outlets: omissions, then the side-by-side view."""
     from toolkit.alignment import align_sentences, omission_report
@@ -208,6 +225,7 @@ def render_report(analysis: Analysis, comparison: pd.DataFrame) -> str:
         "<h2>Distinctive language</h2>",
         (_figure(lambda ax: plot_distinctive_terms(distinctive_terms(analysis.docs), top=8, ax=ax), (7, 5),
                  "Words each outlet favours (log-odds ratio, informative Dirichlet prior)")
+         + distinctive_features(quotes_of(analysis))
          if analysis.articles["outlet"].nunique() > 1 else ""),
         "<h2>The story side by side</h2>",
         story_sections(analysis),
