@@ -373,6 +373,10 @@ class _PatternScorer:
     def _piece(self, piece: str) -> tuple[str, ...]:
         rules = self.rules
         if _QUOTE_CHARS.isdisjoint(piece):
+            if (piece[0] not in rules.leading and piece[-1] not in rules.leading
+                    and piece[-1] != "."):
+                return (piece,)  # no punctuation to split off
+
             return tuple(_split_token(piece, rules).split(" "))
         if "'" in piece:
             for old, new in rules.contractions:
@@ -520,6 +524,7 @@ class _VaderRules(NamedTuple):
     negate: frozenset[str]
     special: dict[str, float]
     idiom_words: frozenset[str]  # at least one of them is in every multi-word idiom or booster
+    reach: dict[str, tuple[int, ...]]  # cue word -> offsets of the words it can act on
     c_incr: float
     n_scalar: float
     emojis: dict[str, str]
@@ -548,6 +553,23 @@ def _screen(chars: Iterable[str]) -> re.Pattern[str]:
     return re.compile("[" + "".join(re.escape(ch) for ch in bmp) + "\U00010000-\U0010FFFF]")
 
 
+def _vader_reach(lower: str, rules: _VaderRules) -> tuple[int, ...]:
+    """Offsets from this word to the words whose valence it can change (empty if none)."""
+    reach: set[int] = set()
+    if lower in rules.idiom_words:
+        reach.update(range(-2, 4))  # idioms span three words before to two after a word
+    if lower in rules.boosters or lower in rules.negate or "n't" in lower or lower == "no":
+        reach.update((1, 2, 3))  # boosters, negations and "no" act on the next three words
+    if lower in ("no", "kind"):
+        reach.add(0)  # "no" before a lexicon word, "kind" before "of": the word itself
+    if lower in ("so", "this", "least"):
+        reach.add(1)  # "so"/"this" right before a word raise it, "least" negates it
+    return tuple(sorted(reach))
+
+
+_VADER_CUES = ("no", "kind", "so", "this", "least")
+
+
 @lru_cache(maxsize=1)
 def _vader_rules() -> _VaderRules:
     from vaderSentiment import vaderSentiment as vs
@@ -566,19 +588,24 @@ def _vader_rules() -> _VaderRules:
         words = key.split(" ")
         for a, b in zip(words, words[1:], strict=False):
             idiom_words.update({a, b} - common or {a, b})
-    return _VaderRules(
+    rules = _VaderRules(
         lexicon=lexicon,
         scored=frozenset(lexicon) - frozenset(boosters),
         boosters=boosters,
         negate=frozenset(vs.NEGATE),
         special=special,
         idiom_words=frozenset(idiom_words),
+        reach={},
         c_incr=float(vs.C_INCR),
         n_scalar=float(vs.N_SCALAR),
         emojis=emojis,
         emoji_chars=frozenset(ch for ch in emojis if len(ch) == 1),
         emoji_screen=_screen(ch for ch in emojis if len(ch) == 1),
     )
+    # every word that can act on a neighbour, except the open-ended "...n't" words
+    for word in (*rules.idiom_words, *rules.boosters, *rules.negate, *_VADER_CUES):
+        rules.reach[word] = _vader_reach(word, rules)
+    return rules
 
 
 def _vader_token(token: str) -> tuple[str, bool]:
@@ -592,20 +619,6 @@ def _vader_lower(token: str) -> str:
     return (token if len(stripped) <= 2 else stripped).lower()
 
 
-def _vader_reach(lower: str, rules: _VaderRules) -> tuple[int, ...]:
-    """Offsets from this word to the words whose valence it can change (empty if none)."""
-    reach: set[int] = set()
-    if lower in rules.idiom_words:
-        reach.update(range(-2, 4))  # idioms span three words before to two after a word
-    if lower in rules.boosters or lower in rules.negate or "n't" in lower or lower == "no":
-        reach.update((1, 2, 3))  # boosters, negations and "no" act on the next three words
-    if lower in ("no", "kind"):
-        reach.add(0)  # "no" before a lexicon word, "kind" before "of": the word itself
-    if lower in ("so", "this", "least"):
-        reach.add(1)  # "so"/"this" right before a word raise it, "least" negates it
-    return tuple(sorted(reach))
-
-
 def _vader_kind(token: str, rules: _VaderRules) -> tuple[str, bool, tuple[int, ...], bool, float,
                                                           bool] | None:
     """What VADER needs to know about a token, or None if it is inert.
@@ -613,11 +626,15 @@ def _vader_kind(token: str, rules: _VaderRules) -> tuple[str, bool, tuple[int, .
     (lower-cased word, has a valence, offsets of the neighbours whose valence
     it can change, ALL CAPS, lexicon valence or 0, is "but").
     """
-    word, upper = _vader_token(token)
+    stripped = token.strip(string.punctuation)
+    word = token if len(stripped) <= 2 else stripped
     lower = word.lower()
     scored = lower in rules.scored
-    reach = _vader_reach(lower, rules)
+    reach = rules.reach.get(lower, ())
+    if not reach and "n't" in lower:
+        reach = _vader_reach(lower, rules)
     if scored or reach or lower == "but":
+        upper = word.isupper()
         return lower, scored, reach, upper, rules.lexicon.get(lower, 0.0), lower == "but"
     return None
 
@@ -761,10 +778,13 @@ class _VaderScorer:
             memo = memos.setdefault(k, [])
             if i in near_cue:
                 raw = words[begin:end]
+                at = i - begin
                 lows = lows_of.get(k)
                 if lows is None:
-                    lows = lows_of[k] = list(map(self.lowers.__getitem__, raw))
-                at = i - begin
+                    lows = lows_of[k] = [""] * (end - begin)
+                # the rules read at most three words back and two ahead
+                low, high = max(at - 3, 0), at + 3
+                lows[low:high] = map(self.lowers.__getitem__, raw[low:high])
                 if lows[at] == "kind" and at < end - begin - 1 and lows[at + 1] == "of":
                     values[j] = 0.0  # "kind of": a dampener, no valence of its own
                 else:
