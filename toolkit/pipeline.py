@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -100,6 +101,7 @@ def analyze(
     workers: int = 2,
     client: Any = None,
     chunk_size: int = 1000,
+    cache: bool | str | os.PathLike[str] = False,
 ) -> Analysis:
     """Parse every article once and run every metric family on it.
 
@@ -117,6 +119,11 @@ def analyze(
     workers : int, default=2
     client : dask.distributed.Client, optional
     chunk_size : int, default=1000
+    cache : bool or path, default=False
+        Keep the result on disk and reuse it when the same corpus is analysed
+        again with the same toolkit version, data files (lexicons, models,
+        gazetteer) and families; any change to one of them misses the cache.
+        ``True`` uses ``$TOOLKIT_CACHE`` or ``~/.cache/media-bias-toolkit``.
 
     Returns
     -------
@@ -135,6 +142,14 @@ def analyze(
     from toolkit.text import parse_corpus, sentence_table
 
     validate_corpus(corpus)
+    if cache:
+        folder = _cache_folder(cache, corpus, families)
+        if (folder / "complete").is_file():
+            return _load_cached(folder, corpus, families)
+        result = analyze(corpus, families=families, engine=engine, workers=workers, client=client,
+                         chunk_size=chunk_size)
+        _save_cached(folder, result)
+        return result
     if engine == "dask":
         return _analyze_dask(corpus, families=families, workers=workers, client=client, chunk_size=chunk_size)
     if engine != "pandas":
@@ -176,6 +191,62 @@ def analyze(
         articles = articles.merge(article_part[["doc_id", *new_cols]], on="doc_id", how="left")
         metrics.extend(module.METRICS)
     return Analysis(corpus, docs, sentences, articles, tuple(metrics), provenance(corpus, families), tables)
+
+
+def _cache_folder(cache: bool | str | os.PathLike[str], corpus: pd.DataFrame, families: Sequence[str]) -> Path:
+    import hashlib
+    import json
+
+    if isinstance(cache, bool):
+        root = Path(os.environ.get("TOOLKIT_CACHE", Path.home() / ".cache" / "media-bias-toolkit"))
+    else:
+        root = Path(cache)
+    key = hashlib.sha256(json.dumps(provenance(corpus, families), sort_keys=True).encode()).hexdigest()[:32]
+    return root / key
+
+
+def _save_cached(folder: Path, analysis: Analysis) -> None:
+    """Write the tables to a temporary folder and rename it into place (all or nothing)."""
+    import json
+    import shutil
+    import tempfile
+
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".partial-", dir=folder.parent))
+    try:
+        (tmp / "tables").mkdir()
+        named = {"sentences": analysis.sentences, "articles": analysis.articles,
+                 **{f"tables/{k}": v for k, v in analysis.tables.items()}}
+        for name, table in named.items():
+            table.to_parquet(tmp / f"{name}.parquet", index=False)
+            (tmp / f"{name}.dtypes.json").write_text(json.dumps({c: str(t) for c, t in table.dtypes.items()}))
+        (tmp / "complete").write_text("ok\n")
+        if folder.exists():
+            shutil.rmtree(folder)
+        os.replace(tmp, folder)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _load_cached(folder: Path, corpus: pd.DataFrame, families: Sequence[str]) -> Analysis:
+    import json
+
+    import pandas as pd
+
+    from toolkit.text import parse_corpus
+
+    def read(path: Path) -> pd.DataFrame:
+        table = pd.read_parquet(path)
+        dtypes = json.loads(path.with_suffix(".dtypes.json").read_text())
+        for column, dtype in dtypes.items():
+            if dtype == "object" and str(table[column].dtype) != "object":
+                table[column] = table[column].astype(object).where(table[column].notna(), None)
+        return table
+
+    metrics = tuple(m for name in families for m in importlib.import_module(name).METRICS)
+    tables = {p.stem: read(p) for p in sorted((folder / "tables").glob("*.parquet"))}
+    return Analysis(corpus, parse_corpus(corpus), read(folder / "sentences.parquet"),
+                    read(folder / "articles.parquet"), metrics, provenance(corpus, families), tables)
 
 
 def _analyze_dask(corpus: pd.DataFrame, *, families: Sequence[str], workers: int, client: Any,

@@ -465,4 +465,5 @@ def measure(docs: Sequence[ParsedDocument]) -> Measurements:
     epistemic = markers[markers["lexicon"].isin(MARKED_LEXICONS)]
     marks = epistemic.assign(kind="stance", label=epistemic["lexicon"] + ": " + epistemic["match"])
     return Measurements(sentences, _articles_from(docs, sentences, markers),
-                        {"stance_markers": markers, "stance_marks": marks[["doc_id", "start", "end", "kind", "label"]]})
+                        {"stance_markers": markers, "stance_marks": marks[["doc_id", "start", "end", "kind", "label"]]
+                         .reset_index(drop=True)})

@@ -543,6 +543,7 @@ def measure(docs: Sequence[ParsedDocument], *, scheme: SchemeArg = "generic") ->
         return Measurements(sentence_metrics(docs, scheme=sch), article_metrics(docs, scheme=sch),
                             {"frame_cues": cues, "emphasis_frames": emphasis_frames(docs, scheme=sch),
                              "frame_marks": cues[cues["sentence_id"] >= 0].assign(kind="frame")
-                             .rename(columns={"frame": "label"})[["doc_id", "start", "end", "kind", "label"]]})
+                             .rename(columns={"frame": "label"})[["doc_id", "start", "end", "kind", "label"]]
+                             .reset_index(drop=True)})
     finally:
         _HITS_MEMO.reset(token)
