@@ -25,6 +25,9 @@ def _corpus(p: argparse.ArgumentParser) -> None:
                    help="bundled corpus name (blinken-china-2024), a folder, or a .csv/.jsonl/.parquet file")
     p.add_argument("--text-column", metavar="NAME", help="column holding the text (tables)")
     p.add_argument("--outlet-column", metavar="NAME", help="column holding the outlet (tables)")
+    p.add_argument("--id-column", metavar="NAME", help="column holding the article id (tables)")
+    p.add_argument("--title-column", metavar="NAME", help="column holding the headline (tables)")
+    p.add_argument("--date-column", metavar="NAME", help="column holding the publication date (tables)")
     p.add_argument("--encoding", default="utf-8", help="encoding of files without a byte-order mark")
 
 
@@ -57,6 +60,7 @@ def _analyze_args(p: argparse.ArgumentParser) -> None:
                    help="dask: analyse chunks on a local Dask cluster; output is a folder of Parquet parts")
     p.add_argument("--workers", type=int, default=2, help="Dask worker processes (default: 2)")
     p.add_argument("--chunk-size", type=int, default=1000, help="articles per chunk (default: 1000)")
+    p.add_argument("--limit", type=int, default=None, help="analyse only the first N articles (streaming)")
 
 
 def _compare_args(p: argparse.ArgumentParser) -> None:
@@ -165,11 +169,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def columns_from_args(args: argparse.Namespace) -> dict[str, str] | None:
     """The column mapping given by ``--text-column`` and ``--outlet-column``."""
-    columns = {}
-    if getattr(args, "text_column", None):
-        columns["text"] = args.text_column
-    if getattr(args, "outlet_column", None):
-        columns["outlet"] = args.outlet_column
+    options = {"text": "text_column", "outlet": "outlet_column", "doc_id": "id_column", "title": "title_column",
+               "published": "date_column"}
+    columns = {name: getattr(args, option) for name, option in options.items() if getattr(args, option, None)}
     return columns or None
 
 

@@ -301,7 +301,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         from toolkit.scale import analyze_files
 
         out = analyze_files(args.corpus, args.output, engine=args.engine, workers=args.workers,
-                            chunk_size=args.chunk_size, columns=columns_from_args(args), force=args.force)
+                            chunk_size=args.chunk_size, columns=columns_from_args(args), limit=args.limit,
+                            force=args.force)
         print(f"wrote partitioned Parquet to {out}/")
         return 0
     analysis = analyze(corpus_from_args(args))

@@ -139,7 +139,11 @@ def iter_corpus(
     if not path.is_file():
         raise InputError("no such file", path=path)
     seen: set[str] = set()
+    offset = 0
     for raw in _raw_chunks(path, chunk_size, limit):
+        if "doc_id" not in (columns or {}) and "doc_id" not in raw.columns:
+            raw["doc_id"] = [str(offset + i) for i in range(len(raw))]  # row number in the whole file
+        offset += len(raw)
         corpus = validate_corpus(_finish(_apply_mapping(raw, columns or {}, path), clean=True), source=path)
         for doc_id, src in zip(corpus["doc_id"], corpus["_source"], strict=True):
             if doc_id in seen:
