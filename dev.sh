@@ -46,6 +46,12 @@ case "${1:-}" in
         .venv/bin/ruff check toolkit tests
         .venv/bin/mypy
         .venv/bin/pytest "$@"
+        # notebook 04 needs the validation data sets; it runs whenever they are here
+        if .venv/bin/python -c "from toolkit.resources import data_dir as d; [d(None, dataset=n) for n in ('basil', 'newsmtsc', 'narrative-frames')]" 2>/dev/null; then
+            .venv/bin/toolkit notebooks 04_validation.ipynb --out out/notebooks
+        else
+            echo "dev.sh: validation data not found (\$TOOLKIT_DATA or ../shared/data): notebook 04 not run"
+        fi
         ;;
     *)
         echo "usage: bash dev.sh run | bash dev.sh test" >&2

@@ -128,12 +128,15 @@ def _other_marks(marks: pd.DataFrame | None, doc_id: str) -> list[Highlight]:
             for r in rows.itertuples(index=False)]
 
 
-@dataclass
+@dataclass(repr=False)
 class SideBySide:
     """The rendered view. Displays inline in Jupyter; ``to_html()`` gives a standalone page."""
 
     fragment: str
     title: str = "Side by side"
+
+    def __repr__(self) -> str:
+        return f"<{self.title}: {self.fragment.count('<tr>')} rows; display in Jupyter or use .to_html()>"
 
     def _repr_html_(self) -> str:
         return self.fragment
