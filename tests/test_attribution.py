@@ -288,3 +288,19 @@ def test_quotes_command_writes_and_refuses_to_overwrite(tmp_path, capsys):
     assert "already exists" in capsys.readouterr().err
     assert main(["quotes", "blinken-china-2024"]) == 0
     assert "Antony Blinken" in capsys.readouterr().out
+
+
+# ------------------------------------------------------------------ fast paths give the slow paths' answers
+
+@pytest.mark.parametrize("text", [
+    "said the official", "He said, she says; they told", "unsaid resaid said_x x_said 3said said3",
+    "“said” (said) —said– -said", "He pointed\nout that it was, according  to them, over",
+    "Said Sayed SAID", "", "é said ésaid saidé",
+])
+def test_verb_scan_finds_what_the_word_bounded_pattern_finds(text):
+    from toolkit.attribution.extract import _spec, _verb_hits
+
+    spec = _spec()
+    slow = [(m.start(), m.end(), " ".join(m.group("verb").split()))
+            for m in spec.verb_any.finditer(text)]
+    assert _verb_hits(spec, text) == slow

@@ -33,8 +33,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from toolkit.attribution.lexicon import QuoteVerbs, load_quote_verbs
 from toolkit.gazetteer import Entity, Gazetteer, load_gazetteer
@@ -138,9 +139,8 @@ _OBJECT_VERBS = {"tell", "warn", "assure", "remind", "inform", "reassure", "prom
                  "advise", "urge", "accuse"}
 
 
-@dataclass(frozen=True)
-class Speaker:
-    """A resolved speaker."""
+class Speaker(NamedTuple):
+    """A resolved speaker (a named tuple: built tens of thousands of times per corpus)."""
 
     surface: str
     canonical: str
@@ -151,8 +151,7 @@ class Speaker:
     plural: bool = False
 
 
-@dataclass(frozen=True)
-class Attribution:
+class Attribution(NamedTuple):
     """One quote and who it is attributed to; ``text[start:end]`` is the quote."""
 
     kind: str
@@ -174,6 +173,7 @@ class _Spec:
     after_vs: re.Pattern[str]
     before: re.Pattern[str]
     verb_any: re.Pattern[str]
+    verb_scan: re.Pattern[str]
     according: re.Pattern[str]
     cut: re.Pattern[str]
 
@@ -190,6 +190,10 @@ def _spec(verbs: QuoteVerbs | None = None) -> _Spec:
         after_vs=re.compile(rf"[\s,.;:—–-]{{0,4}}{v}\s+(?P<rest>[^“”\"«»,;:!?()]{{1,80}})"),
         before=re.compile(rf"{v}\b(?P<tail>[^“”\"«».!?]{{0,60}}?)[:,]?\s*$"),
         verb_any=re.compile(rf"\b{v}\b"),
+        # the same matches as verb_any over a whole text (every form starts with a lower-case
+        # letter, so \b before it means "after a non-word character"), but starting with a
+        # character class lets the engine skip to candidates instead of trying every position
+        verb_scan=re.compile(rf"\W{v}\b"),
         according=re.compile(r"\b[Aa]ccording to\s+(?P<np>[^,.;:!?“”\"«»]{1,80})"),
         cut=re.compile(rf"[.!?,]\s+(?P<cue>{np}\s+{_AUX}{v}\b[^.!?“”\"]{{0,40}}[.!?]?)\s*$"),
     )
@@ -206,18 +210,31 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _mark_spans(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+def _verb_hits(spec: _Spec, text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, form)`` of every reporting-verb form in ``text`` (as ``spec.verb_any.finditer``)."""
+    out = []
+    first = spec.verb_any.match(text)
+    if first is not None:
+        out.append((0, first.end(), " ".join(first.group("verb").split())))
+    for m in spec.verb_scan.finditer(text, first.end() if first is not None else 0):
+        form = m.group("verb")
+        out.append((m.start("verb"), m.end(), form if form.isalpha() else " ".join(form.split())))
+    return out
+
+
+def _mark_spans(text: str, start: int, end: int, marks: Sequence[int]) -> list[tuple[int, int, bool]]:
     """Quote content spans ``(open_end, close_start, closed)`` in one paragraph.
 
-    An opening mark never pairs across the paragraph end: a quote still open
-    there ends at the paragraph boundary (``closed`` False).
+    ``marks`` are the positions of the quotation marks in ``text[start:end]``,
+    in order. An opening mark never pairs across the paragraph end: a quote
+    still open there ends at the paragraph boundary (``closed`` False).
     """
     out: list[tuple[int, int, bool]] = []
     opener = ""  # "" | "d" (double curly or straight) | "g" (guillemet) | "s" (single curly)
     open_end = 0
     nested = False
-    for m in _QMARK.finditer(text, start, end):
-        ch, pos = m.group(), m.start()
+    for pos in marks:
+        ch = text[pos]
         prev = text[pos - 1] if pos > start else " "
         nxt = text[pos + 1] if pos + 1 < end else " "
         if not opener:
@@ -433,13 +450,17 @@ def find_attributions(doc: ParsedDocument, *, verbs: QuoteVerbs | None = None) -
     ends = [e for _, e in doc.sentences] or [len(text)]
     out: list[Attribution] = []
     prev_para_speaker = ""  # last speaker of the previous paragraph, if it had an attribution
-    all_hits = [(m.start(), m.end(), " ".join(m.group("verb").split()))
-                for m in spec.verb_any.finditer(text)]
+    all_hits = _verb_hits(spec, text)
     hit_starts = [h[0] for h in all_hits]
+    all_marks = [m.start() for m in _QMARK.finditer(text)]
     for p_index, (p_start, p_end) in enumerate(_paragraph_spans(text)):
-        spans = _mark_spans(text, p_start, p_end)
-        para_quotes = [(a - 1, b + 1) for a, b, _ in spans]
+        marks = all_marks[bisect_right(all_marks, p_start - 1):bisect_right(all_marks, p_end - 1)]
         hits = all_hits[bisect_right(hit_starts, p_start - 1):bisect_right(hit_starts, p_end)]
+        if not marks and not hits and text.find("ccording to", p_start, p_end) < 0:
+            prev_para_speaker = ""  # nothing to attribute in this paragraph
+            continue
+        spans = _mark_spans(text, p_start, p_end, marks) if marks else []
+        para_quotes = [(a - 1, b + 1) for a, b, _ in spans]
         indirect = (_indirect(spec, text, p_start, p_end, starts, ends, para_quotes, p_index, hits)
                     if hits or text.find("ccording to", p_start, p_end) >= 0 else [])
         indirect.sort(key=lambda a: a.start)
@@ -697,6 +718,7 @@ def _resolve(atts: list[Attribution], text: str, gaz: Gazetteer,
                                                     else atts[i].start, atts[i].start))
     resolved: dict[int, Speaker | None] = {}
     marked = sorted((a.start - 1, a.end + 1) for a in atts if a.kind != "indirect")
+    memo = _cache_of(gaz)
     for i in order:
         att = atts[i]
         surface = att.speaker
@@ -708,20 +730,20 @@ def _resolve(atts: list[Attribution], text: str, gaz: Gazetteer,
         if low in _PRONOUNS:
             sp = _resolve_pronoun(low, att, history, text, gaz, verbs, marked, names)
             if sp is not None:
-                sp = replace(sp, surface=surface)
+                sp = sp._replace(surface=surface)
         else:
-            sp = _describe(surface, gaz)
+            sp = memo.describe(surface)
             words = surface.split()
             if sp.source_kind == "anonymous" and words[0].casefold() in {"the", "this", "that"}:
                 ante = next((s for _, s in reversed(history[-_HISTORY:]) if s.source_kind == "anonymous"
                              and s.role == sp.role and s.plural == sp.plural), None)
                 if ante is not None:
-                    sp = replace(ante, surface=surface,
-                                 affiliation=ante.affiliation or sp.affiliation)
-            elif sp.source_kind == "named_person" and gaz.find(surface) == []:
+                    sp = ante._replace(surface=surface,
+                                      affiliation=ante.affiliation or sp.affiliation)
+            elif sp.source_kind == "named_person" and not memo.mentions_entity(surface):
                 surname = sp.canonical.split()[-1]
                 if surname in names and len(names[surname]) >= len(sp.canonical):
-                    sp = replace(sp, canonical=names[surname])
+                    sp = sp._replace(canonical=names[surname])
                 else:
                     names[surname] = sp.canonical
         resolved[i] = sp
@@ -732,18 +754,50 @@ def _resolve(atts: list[Attribution], text: str, gaz: Gazetteer,
     return out
 
 
-_ALIAS_CACHE: dict[int, tuple[Gazetteer, frozenset[str]]] = {}
+class _GazetteerCache:
+    """Per-gazetteer memo of pure lookups: speaker descriptions, mentions, person aliases."""
+
+    __slots__ = ("gaz", "described", "mentioned", "aliases")
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.gaz = gaz
+        self.described: dict[str, Speaker] = {}
+        self.mentioned: dict[str, bool] = {}
+        self.aliases = frozenset(a for e in gaz.entities if e.type == "person" for a in e.aliases)
+
+    def describe(self, surface: str) -> Speaker:
+        sp = self.described.get(surface)
+        if sp is None:
+            if len(self.described) > 100_000:
+                self.described.clear()
+            sp = self.described[surface] = _describe(surface, self.gaz)
+        return sp
+
+    def mentions_entity(self, surface: str) -> bool:
+        hit = self.mentioned.get(surface)
+        if hit is None:
+            if len(self.mentioned) > 100_000:
+                self.mentioned.clear()
+            hit = self.mentioned[surface] = bool(self.gaz.find(surface))
+        return hit
+
+
+_GAZ_CACHE: dict[int, _GazetteerCache] = {}
+
+
+def _cache_of(gaz: Gazetteer) -> _GazetteerCache:
+    """The memo of ``gaz`` (keyed by identity: hashing a gazetteer is slow)."""
+    hit = _GAZ_CACHE.get(id(gaz))
+    if hit is None or hit.gaz is not gaz:
+        if len(_GAZ_CACHE) > 8:
+            _GAZ_CACHE.clear()
+        hit = _GAZ_CACHE[id(gaz)] = _GazetteerCache(gaz)
+    return hit
 
 
 def _person_aliases(gaz: Gazetteer) -> frozenset[str]:
-    """Aliases of the gazetteer's people (cached by identity: hashing a gazetteer is slow)."""
-    hit = _ALIAS_CACHE.get(id(gaz))
-    if hit is None or hit[0] is not gaz:
-        if len(_ALIAS_CACHE) > 8:
-            _ALIAS_CACHE.clear()
-        hit = (gaz, frozenset(a for e in gaz.entities if e.type == "person" for a in e.aliases))
-        _ALIAS_CACHE[id(gaz)] = hit
-    return hit[1]
+    """Aliases of the gazetteer's people."""
+    return _cache_of(gaz).aliases
 
 
 def _name_mentions(text: str, start: int, end: int, marked: list[tuple[int, int]],
