@@ -18,13 +18,14 @@ def test_notebooks_are_committed_without_outputs():
                 assert cell.outputs == [] and cell.execution_count is None, path.name
 
 
-def test_notebook_03_executes_and_exports(tmp_path):
+def test_notebook_03_executes_exports_and_reruns_identically(tmp_path):
     path = execute_notebook("03_your_own_corpus.ipynb", tmp_path, html=False)
-    nb = json.loads(path.read_text(encoding="utf-8"))
-    outputs = [o for c in nb["cells"] if c["cell_type"] == "code" for o in c["outputs"]]
+    outputs = _outputs(path)
     assert not [o for o in outputs if o.get("output_type") == "error"]
     exported = tmp_path / "your_corpus_outputs"
     assert (exported / "articles.parquet").is_file() and (exported / "provenance.json").is_file()
+    assert "legacy.txt:1: not valid utf-8" in json.dumps(outputs)
+    assert _outputs(execute_notebook("03_your_own_corpus.ipynb", tmp_path / "again", html=False)) == outputs
 
 
 def _outputs(path):
