@@ -11,10 +11,11 @@ difference against the reference packages. On every sentence of NewsMTSC
 it is 0.0 for all six scores.
 
 Speed, measured by :func:`bench_sentiment` on those 89,863 sentences in one
-run: TextBlob about 7x the reference with empty caches at the start and 11x
-with warm caches; VADER about 3x and 4.6x. VADER's reference is already
-cheap per word, and the floor here (splitting, one dict lookup per word,
-Python's ``round``) is a large share of what remains.
+run (reference and fast scorer taking turns): TextBlob about 6.5 times the
+reference while the per-token caches fill and 9 times once the words are
+cached; VADER about 3 and 4.6 times. VADER's reference is already cheap per
+word, and the floor here (splitting, one dict lookup per word, building the
+arrays) is a large share of what remains.
 
 What is reimplemented, following the installed sources:
 
@@ -483,7 +484,7 @@ def textblob_scores(sentences: Sequence[str]) -> np.ndarray:
     lexicon ``en-sentiment.xml``, read from the installed textblob package):
     the same tokenisation, negation (``not good`` scores ``-0.5`` times
     ``good``), modifiers (``very good``), ``!`` boost, emoticons, and the mean
-    over the assessed words. About 7 to 11 times faster per sentence;
+    over the assessed words. About 6 to 10 times faster per sentence;
     :func:`parity_report` checks it against the package.
 
     Parameters
@@ -936,7 +937,7 @@ def vader_scores(sentences: Sequence[str]) -> np.ndarray:
     A reimplementation of vaderSentiment's ``SentimentIntensityAnalyzer``
     (lexicon ``vader_lexicon.txt`` and the emoji descriptions, read from the
     installed vaderSentiment package), rounded as it rounds: compound to 4
-    decimals, the shares to 3. About 3 to 6 times faster per sentence;
+    decimals, the shares to 3. About 3 to 5.5 times faster per sentence;
     :func:`parity_report` checks it against the package.
 
     Parameters
