@@ -17,6 +17,7 @@ from toolkit.attribution import (
     sentence_metrics,
     validate_attribution,
 )
+from toolkit.attribution.commands import format_validation
 from toolkit.attribution.lexicon import parse_quote_verbs
 from toolkit.attribution.validate import _named_person, match_spans
 from toolkit.errors import InputError
@@ -268,9 +269,18 @@ def test_validation_reads_a_basil_shaped_folder(tmp_path):
     (tmp_path / "basil" / "annotations" / "2010").mkdir(parents=True)
     (tmp_path / "basil" / "articles" / "2010" / "x_1.json").write_text(json.dumps(article))
     (tmp_path / "basil" / "annotations" / "2010" / "x_1_ann.json").write_text(json.dumps(ann))
+    (tmp_path / "basil" / "articles" / "2016").mkdir(parents=True)
+    (tmp_path / "basil" / "annotations" / "2016").mkdir(parents=True)
+    article["body-paragraphs"][0][1] = "“The war is lost,” Mr. Cole said."
+    (tmp_path / "basil" / "articles" / "2016" / "y_1.json").write_text(json.dumps(article))
+    (tmp_path / "basil" / "annotations" / "2016" / "y_1_ann.json").write_text(json.dumps(ann))
     basil = validate_attribution(tmp_path)["basil"]
-    assert basil["n_gold"] == 1 and basil["recall_overlap"] == 1.0 and basil["recall_exact"] == 1.0
-    assert basil["named_speaker"]["accuracy"] == 1.0
+    assert basil["n_gold"] == 2 and basil["recall_overlap"] == 1.0 and basil["recall_exact"] == 1.0
+    assert basil["named_speaker"]["accuracy"] == 0.5
+    dev, held_out = basil["split"]["dev"], basil["split"]["held_out"]
+    assert (dev["n_articles"], dev["n_gold"], held_out["n_articles"], held_out["n_gold"]) == (1, 1, 1, 1)
+    assert dev["named_speaker"]["accuracy"] == 1.0 and held_out["named_speaker"]["accuracy"] == 0.0
+    assert "held out (2015-2016)" in format_validation(validate_attribution(tmp_path))
 
 
 # ------------------------------------------------------------------ command line
@@ -304,3 +314,49 @@ def test_verb_scan_finds_what_the_word_bounded_pattern_finds(text):
     slow = [(m.start(), m.end(), " ".join(m.group("verb").split()))
             for m in spec.verb_any.finditer(text)]
     assert _verb_hits(spec, text) == slow
+
+
+# ------------------------------------------------------------------ speaker rules (hand-written fixtures)
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # "X continued." after the closing mark ("continued to" stays no cue)
+    ("“We will win the next vote,” Jane Roe continued.", "We will win the next vote", "Jane Roe"),
+    # apposition between subject and verb
+    ("Mary Stone, a spokeswoman for the county board, wrote that the plan was “a disaster for "
+     "taxpayers.”", "a disaster for taxpayers.", "Mary Stone"),
+    # coordinated predicate: the subject of the first clause
+    ("Tom Hale stood up, turned to the crowd and said, “We are not finished here.”",
+     "We are not finished here.", "Tom Hale"),
+    # the cue verb nearest the mark, not an earlier "report"
+    ("After Sam Ford finished his report, Tom Hale stood up and said, “We are not finished.”",
+     "We are not finished.", "Tom Hale"),
+    # a verb right before the mark, without a comma
+    ("Lee Park posted a note, writing “I quit this job today, and I am glad.”",
+     "I quit this job today, and I am glad.", "Lee Park"),
+])
+def test_speaker_cues(text, quote, speaker):
+    rows = quotes_of(text)
+    row = rows[rows["quote"] == quote].iloc[0]
+    assert row["speaker_canonical"] == speaker
+
+
+@pytest.mark.parametrize("text, canonical", [
+    # an auxiliary between the pronoun and the verb
+    ("Mr. Hale spoke on Monday. He had said earlier that the budget was “simply too small.”",
+     "Hale"),
+    # an agency is no antecedent of "he"
+    ("Mr. Ray spoke about the National Security Agency program on Friday.\n\n"
+     "“It must end now,” he said.", "Ray"),
+    # a lone surname refers back to the article's full name
+    ("Paula Kent, a city clerk, resigned on Monday. Her deputy, Mrs. Marsh, took over. "
+     "Kent later apologized.\n\n“I was wrong about all of it,” she said.", "Kent"),
+])
+def test_pronoun_antecedents(text, canonical):
+    assert quotes_of(text)["speaker_canonical"].iloc[-1] == canonical
+
+
+def test_continuation_skips_a_possessive_cue():
+    text = ("“We will win,” said Bob Cole in an interview on WXYZ’s “Morning Hour” program. "
+            "“Nobody can stop us now.”")
+    table = quotes_of(text)
+    assert list(table["speaker_canonical"]) == ["Bob Cole", "WXYZ", "Bob Cole"]

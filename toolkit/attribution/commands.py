@@ -40,6 +40,12 @@ def _fmt(x: Any) -> str:
     return "n/a" if x is None else f"{x:.3f}" if isinstance(x, float) else str(x)
 
 
+def _split_line(label: str, h: dict[str, Any]) -> str:
+    ns = h["named_speaker"]
+    return (f"{label:<24} {h['n_articles']:>8} {h['n_gold']:>6} {_fmt(h['recall_exact']):>7} "
+            f"{_fmt(h['recall_overlap']):>7}  {_fmt(ns['accuracy']):>6} ({ns['correct']}/{ns['n_matched']})")
+
+
 def format_validation(report: dict[str, Any]) -> str:
     """The validation report as a readable text table."""
     lines = ["Attribution validation", "", "Seed gold (2 bundled articles, hand-annotated)",
@@ -69,12 +75,20 @@ def format_validation(report: dict[str, Any]) -> str:
                   f"precision                       n/a ({b['precision_note']})",
                   f"speaker accuracy, named-person gold speakers  {_fmt(ns['accuracy'])} "
                   f"({ns['correct']}/{ns['n_matched']} matched; {ns['n_gold_named']} named in gold)",
-                  f"found spans by predicted kind   {b['by_kind_found']}"]
+                  f"found spans by predicted kind   {b['by_kind_found']}",
+                  "",
+                  "BASIL by annotation year (rules were designed on development errors only)",
+                  f"{'half':<24} {'articles':>8} {'spans':>6} {'R exact':>7} {'R >=30%':>7}"
+                  f"  {'named-speaker accuracy':>22}"]
+        for half in ("dev", "held_out"):
+            h = b["split"][half]
+            lines.append(_split_line(h["label"], h))
+        lines.append(_split_line("all", b))
     else:
         lines += ["", "BASIL: not measured (data folder not found)"]
     lines += ["", "Targets"]
     for key, t in report["targets"].items():
-        lines.append(f"  {key:<32} {_fmt(t['value']):>6}  target >= {t['target']:.2f}  "
+        lines.append(f"  {key:<38} {_fmt(t['value']):>6}  target >= {t['target']:.2f}  "
                      f"{'met' if t['met'] else 'NOT MET'}")
     prov = report["provenance"]
     lines.append(f"\nprovenance: toolkit {prov['toolkit']}, quote_verbs {prov['quote_verbs']}, "

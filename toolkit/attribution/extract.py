@@ -8,12 +8,17 @@ paragraph). Each quote then looks for its cue: after the closing mark
 (``"...," the official said``; ``said Blinken``), before the opening mark
 (``He added: "..."``), or elsewhere in its sentence. A quote with no cue
 continues the previous speaker when it follows a quote of the same or the
-previous paragraph. Indirect speech is found by three patterns: ``X <verb>
+previous paragraph (never a possessive: "NBC's “Today”" names no speaker).
+When no speaker words stand right before a verb, its subject is looked for
+past an auxiliary ("he had said"), a coordinated predicate ("X stood up and
+said") or an apposition ("X, a spokeswoman for Y, wrote"). Indirect speech is found by three patterns: ``X <verb>
 that ...``, ``according to X, ...`` and ``..., X <verb>.``. Speakers are
 resolved within the article: pronouns to the nearest compatible speaker,
 definite descriptions (``the official``) to the earlier indefinite one with
 the same role, names to the gazetteer entity or to the longest earlier name
-with the same surname.
+with the same surname. A pronoun's candidate antecedents are person-like
+names only ("the National Security Agency" is none), and a lone surname counts
+as a name when the article names that person in full somewhere.
 
 Every regular expression works on a bounded window or has no nested
 unbounded repetition, so the run time is linear in the length of the text.
@@ -125,6 +130,10 @@ _NOT_NAMES = frozenset("""The A An But And In On At It He She They This That The
 # starting with a character class lets the engine skip to the next capital quickly
 _NAME = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?\.?(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+"
                    r"(?:[-'’][A-Z]?[a-z]+)?){0,3}")
+_PLACE_WORDS = {"street", "avenue", "county", "city", "state", "states", "island", "islands", "river",
+                "sea", "ocean", "mountain", "mountains", "valley", "bay", "park", "square", "hall",
+                "revolution", "war", "act", "bill", "day", "week", "month", "year", "show", "hospital",
+                "school", "college", "church", "airport", "station", "hotel"}
 _SHORT_TITLES = {"Mr", "Mrs", "Ms", "Dr", "Sen", "Gov", "Rep", "Gen", "Prof", "Sgt", "Lt", "Col"}
 _LONG_TITLES = {"President", "Senator", "Governor", "Secretary", "Sheriff", "Representative",
                 "Speaker", "Mayor", "Judge", "Justice", "Chancellor", "Minister", "Ambassador",
@@ -135,6 +144,8 @@ _AUX_WORDS = {"has", "had", "have", "also", "later", "then", "previously", "once
               "often", "never", "not"}
 _AUX = r"(?:(?:" + "|".join(sorted(_AUX_WORDS)) + r")\s+){0,2}"
 _THAT = re.compile(r"((?:\s+[\w’'-]+){0,3}?)\s+that\s+")
+_AFTER_CONTINUED = re.compile(r"[\s,.;:—–-]{0,4}(?P<np>(?:[^\s“”\"«»,;:!?()]+\s+){0,3}?"
+                              r"[^\s“”\"«»,;:!?()]+)\s+(?P<verb>continued|went\s+on)\s*[.,;]")
 _OBJECT_VERBS = {"tell", "warn", "assure", "remind", "inform", "reassure", "promise", "caution",
                  "advise", "urge", "accuse"}
 
@@ -322,6 +333,8 @@ def _suffix_speaker(text: str) -> str:
     words = text.split()
     if words and words[-1].endswith(","):
         return ""
+    while len(words) > 1 and words[-1].casefold() in _AUX_WORDS:  # "He had said", "China has warned"
+        words.pop()
     best: list[str] = []
     for i in range(len(words) - 1, max(-1, len(words) - 1 - _MAX_SPEAKER_WORDS), -1):
         w = words[i]
@@ -367,6 +380,51 @@ def _clause_subject(text: str) -> str:
     return ""
 
 
+def _opening_subject(text: str, s: int, vs: int, quotes: list[tuple[int, int]]) -> str:
+    """The noun phrase that opens the sentence, when it stands alone before a comma.
+
+    The subject of a verb separated from it by an apposition or a relative
+    clause: "Lauten, a spokeswoman for the senator, wrote" -> "Lauten".
+    """
+    if _overlaps(quotes, s, vs):
+        return ""
+    head = text[s:min(vs, s + _SPAN)]
+    comma = head.find(",")
+    if comma < 0:
+        return ""
+    first = head[:comma].strip(" •-–—\t")
+    who = _prefix_speaker(first)
+    return who if who and len(who.split()) == len(first.split()) else ""
+
+
+def _finite_subject(text: str, s: int, vs: int, quotes: list[tuple[int, int]]) -> str:
+    """Subject of the finite reporting verb at ``vs`` in the sentence starting at ``s``.
+
+    The speaker words just before the verb ("the official said"); else, for a
+    coordinated predicate ("Grimm stormed out, turned and said"), the subject
+    of the last clause that starts with one; else, after an apposition or a
+    relative clause ("X, who chairs the panel, said"), the sentence's opening
+    noun phrase.
+    """
+    seg = _outside_quotes(text, s, vs, quotes)
+    who = _suffix_speaker(seg)
+    if who:
+        return who
+    words = seg.split()
+    if not words:
+        return ""
+    if words[-1].casefold() == "and" and len(words) > 1:
+        return _clause_subject(seg.rstrip()[:-3])
+    if words[-1].endswith((",", ")")):
+        return _opening_subject(text, s, vs, quotes)
+    return ""
+
+
+def _nonfinite_subject(text: str, s: int, vs: int, quotes: list[tuple[int, int]]) -> str:
+    """Subject of a participle reporting verb ("X did Y, saying"), or the sentence's opening noun phrase."""
+    return _clause_subject(text[max(s, vs - _SPAN):vs]) or _opening_subject(text, s, vs, quotes)
+
+
 def _abbrev(word: str) -> bool:
     return word.rstrip(".").casefold() in {"mr", "mrs", "ms", "dr", "u.s", "gen", "sen", "rep", "gov",
                                            "prof", "st", "jr", "u.n", "u.k"}
@@ -393,9 +451,9 @@ def _nearest_verb_speaker(spec: _Spec, text: str, s_start: int, s_end: int, pos:
         if form.casefold() == "according to":
             continue
         if _finite(form):
-            who = _suffix_speaker(_outside_quotes(text, s_start, m.start(), quotes))
+            who = _finite_subject(text, s_start, m.start(), quotes)
         else:
-            who = _clause_subject(text[max(s_start, m.start() - _SPAN):m.start()])
+            who = _nonfinite_subject(text, s_start, m.start(), quotes)
         if who:
             dist = abs(m.start() - pos)
             if best is None or dist < best[0]:
@@ -495,21 +553,29 @@ def find_attributions(doc: ParsedDocument, *, verbs: QuoteVerbs | None = None) -
                     who = _prefix_speaker(m.group("rest"))
                     if who:
                         speaker, verb, cue, cue_pos = who, m.group("verb"), "after", m.start("verb")
+            if not speaker:  # "“...” Akin continued." ("continued to" is no cue, so only here)
+                m = _AFTER_CONTINUED.match(text, after_pos, window_end)
+                if m and _is_speaker(m.group("np").split()):
+                    speaker, cue, cue_pos = m.group("np"), "after", m.start("verb")
             # 2. before the opening mark
             if not speaker:
                 b_start = max(p_start, s_start, open_end - 1 - _WINDOW)
                 before = text[b_start:open_end - 1]
                 b_start = max(b_start, open_end - 1 - 100)
                 before = text[b_start:open_end - 1]
-                mb = spec.before.search(before) if before.rstrip().endswith((":", ",")) else None
+                mb = None
+                for vm in spec.verb_any.finditer(before):  # the cue verb nearest the mark
+                    mb = spec.before.match(before, vm.start()) or mb
+                if mb and not before.rstrip().endswith((":", ",")) and mb.group("tail").strip():
+                    mb = None  # without a colon or comma, only a verb right before the mark
                 if mb:
                     form = mb.group("verb")
+                    vpos = b_start + mb.start("verb")
                     if _finite(form):
-                        who = _suffix_speaker(_outside_quotes(
-                            text, b_start, b_start + mb.start("verb"), para_quotes))
+                        who = (_suffix_speaker(_outside_quotes(text, b_start, vpos, para_quotes))
+                               or _finite_subject(text, s_start, vpos, para_quotes))
                     else:
-                        who = _clause_subject(text[max(s_start, b_start + mb.start() - _SPAN):
-                                                   b_start + mb.start()])
+                        who = _nonfinite_subject(text, s_start, vpos, para_quotes)
                     if who:
                         speaker, verb, cue, cue_pos = who, form, "before", b_start + mb.start("verb")
             # 2b. "X was quick to retort: “...”": the subject of a sentence ending in a colon
@@ -543,9 +609,9 @@ def find_attributions(doc: ParsedDocument, *, verbs: QuoteVerbs | None = None) -
             if cue_text and not speaker:
                 speaker = cue_text
             para_out.append(Attribution(kind, q_start, q_end, cue_pos, speaker, verb, p_index, cue))
-            if speaker:
+            if speaker and cue != "possessive":  # "NBC's “Today” show" names no speaker
                 last_in_para = speaker
-        with_speaker = [a for a in para_out if a.speaker]
+        with_speaker = [a for a in para_out if a.speaker and a.cue != "possessive"]
         prev_para_speaker = max(with_speaker, key=lambda a: a.start).speaker if with_speaker else ""
         out.extend(para_out)
     out.sort(key=lambda a: (a.start, a.end))
@@ -594,9 +660,9 @@ def _indirect(spec: _Spec, text: str, p_start: int, p_end: int, starts: list[int
                 continue
             s, e = sentence(vs)
             if _finite(form):
-                who = _suffix_speaker(_outside_quotes(text, s, vs, quotes))
+                who = _finite_subject(text, s, vs, quotes)
             else:
-                who = _clause_subject(text[max(s, vs - _SPAN):vs])
+                who = _nonfinite_subject(text, s, vs, quotes)
             c_start, c_end = that.end(), content_end(e)
             if not who or not 3 <= c_end - c_start <= _MAX_CLAUSE or inside(c_start):
                 continue
@@ -719,6 +785,7 @@ def _resolve(atts: list[Attribution], text: str, gaz: Gazetteer,
     resolved: dict[int, Speaker | None] = {}
     marked = sorted((a.start - 1, a.end + 1) for a in atts if a.kind != "indirect")
     memo = _cache_of(gaz)
+    surnames: frozenset[str] | None = None  # computed for the first pronoun only
     for i in order:
         att = atts[i]
         surface = att.speaker
@@ -728,7 +795,9 @@ def _resolve(atts: list[Attribution], text: str, gaz: Gazetteer,
         low = surface.casefold()
         sp: Speaker | None
         if low in _PRONOUNS:
-            sp = _resolve_pronoun(low, att, history, text, gaz, verbs, marked, names)
+            if surnames is None:
+                surnames = _article_surnames(text)
+            sp = _resolve_pronoun(low, att, history, text, gaz, verbs, marked, names, surnames)
             if sp is not None:
                 sp = sp._replace(surface=surface)
         else:
@@ -800,9 +869,44 @@ def _person_aliases(gaz: Gazetteer) -> frozenset[str]:
     return _cache_of(gaz).aliases
 
 
+def _person_like(parts: list[str]) -> bool:
+    """Whether capitalised words can name a person ("National Security Agency", "American Revolution" cannot)."""
+    for p in parts:
+        low = p.casefold()
+        if low in _ORG_WORDS or low in _MEDIA_WORDS or low in _DEMONYMS or low in _PLACE_WORDS:
+            return False
+    return True
+
+
+def _article_surnames(text: str) -> frozenset[str]:
+    """Last words of the two- and three-word person-like names of an article.
+
+    A later lone "Lauten" then reads as the person first named "Elizabeth
+    Lauten" (surname coreference), not as a capitalised sentence start.
+    """
+    out = set()
+    for m in _NAME.finditer(text):
+        parts = m.group().split()
+        if parts[0].endswith("."):
+            parts = parts[1:]
+        elif parts[0] in _LONG_TITLES:
+            parts = parts[1:]
+        if 2 <= len(parts) <= 3 and not any(p in _NOT_NAMES or p in _LONG_TITLES
+                                            or p in _SHORT_TITLES for p in parts) \
+                and _person_like(parts):
+            last = parts[-1]
+            out.add(last[:-2] if last.endswith(("'s", "’s")) else last.rstrip("."))
+    return frozenset(out)
+
+
 def _name_mentions(text: str, start: int, end: int, marked: list[tuple[int, int]],
-                   gaz: Gazetteer, names: dict[str, str]) -> list[tuple[int, Speaker]]:
-    """Person names in ``text[start:end]`` outside quotes, as (position, speaker), in order."""
+                   gaz: Gazetteer, names: dict[str, str],
+                   surnames: frozenset[str] = frozenset()) -> list[tuple[int, Speaker]]:
+    """Person names in ``text[start:end]`` outside quotes, as (position, speaker), in order.
+
+    A lone capitalised word counts when it is a known speaker's surname, a
+    gazetteer alias or one of the article's ``surnames``.
+    """
     out: list[tuple[int, Speaker]] = []
     gaz_names = _person_aliases(gaz)
     for m in _NAME.finditer(text, start, end):
@@ -819,7 +923,8 @@ def _name_mentions(text: str, start: int, end: int, marked: list[tuple[int, int]
         if name.endswith("."):
             name = name[:-1]
         titled = bool(title)
-        if not titled and len(words) == 1 and name not in names and name not in gaz_names:
+        if not titled and len(words) == 1 and name not in names and name not in gaz_names and (
+                name not in surnames):
             continue  # a lone capitalised word: a sentence start, a place, not a person
         if _inside(marked, m.start()):
             continue
@@ -830,9 +935,10 @@ def _name_mentions(text: str, start: int, end: int, marked: list[tuple[int, int]
         if entity is not None and entity.type == "person":
             out.append((m.start(), _entity_speaker(entity)))
             continue
-        if entity is not None or any(p in _NOT_NAMES for p in parts):
+        if entity is not None or any(p in _NOT_NAMES or p in _SHORT_TITLES for p in parts) or (
+                not _person_like(parts)):
             continue
-        if not (titled or len(parts) >= 2 or parts[-1] in names):
+        if not (titled or len(parts) >= 2 or parts[-1] in names or parts[-1] in surnames):
             continue
         canonical = names.get(parts[-1], name)
         if len(name) > len(canonical):
@@ -851,7 +957,8 @@ def _compatible(sp: Speaker, low: str) -> bool:
 
 def _resolve_pronoun(low: str, att: Attribution, history: list[tuple[int, Speaker]], text: str,
                      gaz: Gazetteer, verbs: QuoteVerbs, marked: list[tuple[int, int]],
-                     names: dict[str, str]) -> Speaker | None:
+                     names: dict[str, str], surnames: frozenset[str] = frozenset()
+                     ) -> Speaker | None:
     """Antecedent of a pronoun speaker.
 
     In order: the previous speaker of the paragraph when the verb continues
@@ -865,7 +972,8 @@ def _resolve_pronoun(low: str, att: Attribution, history: list[tuple[int, Speake
     cue = att.cue_pos if att.cue_pos >= 0 else att.start
     if low in ("he", "she", "i"):
         window_start = max(0, cue - 800)
-        mentions = [(p, sp) for p, sp in _name_mentions(text, window_start, cue, marked, gaz, names)
+        mentions = [(p, sp) for p, sp in _name_mentions(text, window_start, cue, marked, gaz, names,
+                                                          surnames)
                     if _compatible(sp, low)]
         sentence_start = max(text.rfind(". ", 0, cue), text.rfind("\n", 0, cue))
         same_sentence = [sp for p, sp in mentions if p > sentence_start]
