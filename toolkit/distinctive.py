@@ -129,8 +129,11 @@ def log_odds_dirichlet(
     alpha_t = alpha.reindex(terms).to_numpy()
     ya, yb = a.to_numpy(), b.to_numpy()
     na, nb = float(ya.sum()), float(yb.sum())
-    delta = (np.log((ya + alpha_t) / (na + a0 - ya - alpha_t))
-             - np.log((yb + alpha_t) / (nb + a0 - yb - alpha_t)))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        delta = (np.log((ya + alpha_t) / (na + a0 - ya - alpha_t))
+                 - np.log((yb + alpha_t) / (nb + a0 - yb - alpha_t)))
+    # a term that is the whole vocabulary of both groups has no odds against the rest: no difference
+    delta = np.where(np.isfinite(delta), delta, 0.0)
     se = np.sqrt(1.0 / (ya + alpha_t) + 1.0 / (yb + alpha_t))
     table = pd.DataFrame({"term": terms.astype(str), "count_a": ya, "count_b": yb,
                           "alpha": alpha_t, "log_odds": delta, "se": se, "z": delta / se})
