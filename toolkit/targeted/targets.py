@@ -135,8 +135,10 @@ def target_sentiment_by_outlet(
     pandas.DataFrame
         ``outlet, target_id, target, n_mentions, n_articles, mean_score, low,
         high, share_negative, share_neutral, share_positive, interval``
-        (``interval`` says what was resampled). Unscored mentions are left out;
-        with a single mention the interval is NaN (nothing to resample).
+        (``interval`` says what was resampled). Unscored mentions are left out,
+        and so are mentions in a key-points block that repeats the body
+        (``position == "summary"``), which would be counted twice; with a
+        single mention the interval is NaN (nothing to resample).
 
     References
     ----------
@@ -163,6 +165,8 @@ def target_sentiment_by_outlet(
     if missing:
         raise InputError(f"targets table lacks column(s) {', '.join(missing)}")
     scored = targets_df[targets_df["score"].notna()]
+    if "position" in scored.columns:
+        scored = scored[scored["position"] != "summary"]
     rows = []
     for (outlet, target_id), group in scored.groupby(["outlet", "target_id"], sort=True):
         est = bootstrap_ci(group["score"].to_numpy(dtype=float), groups=group["doc_id"].to_numpy(),
