@@ -347,3 +347,17 @@ def test_plot_frames_draws_one_bar_per_outlet_and_frame():
     assert len(bars) == 2 * 5
     assert {str(p.get_hatch() or "") for p in ax.patches} == {"", "//"}
     assert [t.get_text() for t in ax.get_yticklabels()][0] == "Responsibility / resolution"
+
+
+def test_frames_command_prints_profile_and_writes_cues(tmp_path, capsys):
+    from toolkit.cli import main
+
+    assert main(["frames", "blinken-china-2024"]) == 0
+    out = capsys.readouterr().out
+    assert "Economic consequences" in out and "Top triggering sentences" in out
+    target = tmp_path / "cues.csv"
+    assert main(["frames", "blinken-china-2024", "-o", str(target)]) == 0
+    import pandas as pd
+
+    cues = pd.read_csv(target)
+    assert {"doc_id", "frame", "word", "start", "end"} <= set(cues.columns)

@@ -92,6 +92,12 @@ def _bench_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
 
 
+def _frames_args(p: argparse.ArgumentParser) -> None:
+    _table_args(p)
+    p.add_argument("--scheme", default="generic",
+                   help="frame scheme: generic (Semetko & Valkenburg), mfc (Card et al.), or a YAML file")
+
+
 def _notebooks_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("only", nargs="*", metavar="NOTEBOOK", help="file names (default: all curated notebooks)")
     p.add_argument("--out", default="out/notebooks", metavar="DIR", help="output folder (default: out/notebooks)")
@@ -124,6 +130,8 @@ _COMMANDS: dict[str, tuple[str, str, Callable[[argparse.ArgumentParser], None]]]
     "analyze": ("toolkit.pipeline:cmd_analyze", "one row of metrics per article", _analyze_args),
     "compare": ("toolkit.pipeline:cmd_compare", "print the per-outlet comparison table", _compare_args),
     "quotes": ("toolkit.attribution:cmd_quotes", "one row per attribution (who is quoted, how)", _table_args),
+    "frames": ("toolkit.framing.commands:cmd_frames", "frame profile per outlet and the sentences behind it",
+               _frames_args),
     "targets": ("toolkit.targeted:cmd_targets", "one row per target mention, with sentiment toward it",
                 _table_args),
     "train": ("toolkit.targeted:cmd_train", "train a shipped model from a data set", _train_args),
