@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from toolkit import fastsentiment as fs
+from toolkit.fastsentiment import _common, parity, pattern, vader
 
 TOLERANCE = 1e-9
 
@@ -134,11 +135,11 @@ def test_batches_and_single_calls_agree():
 def test_bounded_caches_give_the_same_scores(monkeypatch):
     sentences = _random_sentences(200, seed=5)
     before = np.hstack([fs.textblob_scores(sentences), fs.vader_scores(sentences)])
-    monkeypatch.setattr(fs, "_CACHE_LIMIT", 7)
-    fs._pattern_scorer().clear()
-    fs._vader_scorer().clear()
+    monkeypatch.setattr(_common, "_CACHE_LIMIT", 7)
+    pattern._pattern_scorer().clear()
+    vader._vader_scorer().clear()
     after = np.hstack([fs.textblob_scores(sentences), fs.vader_scores(sentences)])
-    assert len(fs._pattern_scorer().words) <= 7
+    assert len(pattern._pattern_scorer().words) <= 7
     assert np.array_equal(before, after)
 
 
@@ -147,7 +148,7 @@ def test_rule_tables_read_from_the_packages_match_them():
     from textblob.en import sentiment as pattern_sentiment
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    rules = fs._pattern_rules()
+    rules = pattern._pattern_rules()
     assert rules.punctuation == _text.PUNCTUATION
     assert rules.abbreviations == frozenset(_text.ABBREVIATIONS)
     assert dict(rules.contractions) == _text.replacements
@@ -163,9 +164,9 @@ def test_rule_tables_read_from_the_packages_match_them():
         assert adverb == ("RB" in reference[word]), word
 
     analyzer = SentimentIntensityAnalyzer()
-    vader = fs._vader_rules()
-    assert vader.lexicon == analyzer.lexicon
-    assert vader.emojis == analyzer.emojis
+    vader_rules = vader._vader_rules()
+    assert vader_rules.lexicon == analyzer.lexicon
+    assert vader_rules.emojis == analyzer.emojis
 
 
 def test_bench_reports_rates_for_both_scorers():
@@ -187,7 +188,7 @@ def test_parity_report_flags_a_difference(monkeypatch):
         out[:, 0] += 1e-6
         return out
 
-    monkeypatch.setattr(fs, "vader_scores", off_by_a_bit)
+    monkeypatch.setattr(parity, "vader_scores", off_by_a_bit)
     report = fs.parity_report(["good", "bad"])
     assert not report["parity"]
     assert report["n_mismatch"]["vader_compound"] == 2
@@ -204,5 +205,5 @@ def test_vectorised_rounding_equals_python_round(digits):
         np.arange(-2_000, 2_001) / 4_000.0,  # exact binary halves
         [0.0, -0.0, 1.0, -1.0, 0.99995, 0.0005, 0.00049999999999999],
     ])
-    got = fs._round_like_python(values, digits)
+    got = vader._round_like_python(values, digits)
     assert got.tolist() == [round(v, digits) for v in values.tolist()]
