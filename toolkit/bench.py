@@ -275,3 +275,40 @@ def cmd_bench_pipeline(args: argparse.Namespace) -> int:
                     "whole_articles_per_s": whole_rate, "whole_seconds": whole, "naive_articles_per_s": 1 / naive,
                     "speedup": whole_rate * naive, "whole_peak_rss_mib": max(whole_rss)}, args.json)
     return 0
+
+
+def cmd_bench_parity(args: argparse.Namespace) -> int:
+    """``toolkit bench parity``: the fast sentiment paths against TextBlob and vaderSentiment.
+
+    Every sentence of NewsMTSC (all three files) and every sentence of the
+    first ``--n`` (default 2,000) benchmark articles; prints the largest
+    absolute difference per score and the speed of both in the same run.
+    """
+    import glob
+
+    from toolkit.fastsentiment import bench_sentiment, parity_report
+    from toolkit.io import write_json
+    from toolkit.resources import data_dir
+    from toolkit.text import split_sentences
+
+    newsmtsc = data_dir(args.data, dataset="newsmtsc") / "newsmtsc"
+    mtsc = [json.loads(line)["sentence_normalized"]
+            for path in sorted(glob.glob(str(newsmtsc / "*.jsonl")))
+            for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts, where = benchmark_texts(args.data, args.n or 2000)
+    abp = [t[s:e] for t in texts for s, e in split_sentences(t)]
+    results = {}
+    for name, sentences in (("NewsMTSC", mtsc), (where, abp)):
+        report = parity_report(sentences)
+        speed = bench_sentiment(sentences)
+        results[name] = {"parity": report, "speed": speed}
+        print(f"{name}: {report['n_sentences']} sentences, parity {'holds' if report['parity'] else 'FAILS'} "
+              "(largest absolute difference per score):")
+        for score, diff in report["max_abs_diff"].items():
+            print(f"  {score:<24} {diff:.3g}   mismatches {report['n_mismatch'][score]}")
+        for scorer in ("textblob", "vader"):
+            print(f"  {scorer:<8} reference {speed[f'{scorer}_reference_per_s']:>9.0f} sentences/s   "
+                  f"fast {speed[f'{scorer}_fast_per_s']:>9.0f}   ratio {speed[f'{scorer}_speedup']:.1f}x")
+    if args.json:
+        write_json(results, args.json)
+    return 0 if all(r["parity"]["parity"] for r in results.values()) else 1

@@ -120,6 +120,7 @@ _BENCHES = {
     "attribution": "toolkit.attribution:cmd_bench",
     "split": "toolkit.bench:cmd_bench_split",
     "pipeline": "toolkit.bench:cmd_bench_pipeline",
+    "parity": "toolkit.bench:cmd_bench_parity",
 }
 
 # name -> (handler "module:function", help, argument builder)
