@@ -8,7 +8,7 @@ paragraph). Each quote then looks for its cue: after the closing mark
 (``"...," the official said``; ``said Blinken``), before the opening mark
 (``He added: "..."``), or elsewhere in its sentence. A quote with no cue
 continues the previous speaker when it follows a quote of the same or the
-previous paragraph (never a possessive: "NBC's “Today”" names no speaker).
+previous paragraph (never a possessive: "WXYZ's “Morning Hour”" names no speaker).
 When no speaker words stand right before a verb, its subject is looked for
 past an auxiliary ("he had said"), a coordinated predicate ("X stood up and
 said") or an apposition ("X, a spokeswoman for Y, wrote"). Indirect speech is found by three patterns: ``X <verb>
@@ -229,7 +229,8 @@ def _verb_hits(spec: _Spec, text: str) -> list[tuple[int, int, str]]:
         out.append((0, first.end(), " ".join(first.group("verb").split())))
     for m in spec.verb_scan.finditer(text, first.end() if first is not None else 0):
         form = m.group("verb")
-        out.append((m.start("verb"), m.end(), form if form.isalpha() else " ".join(form.split())))
+        vs, ve = m.span("verb")
+        out.append((vs, ve, form if form.isalpha() else " ".join(form.split())))
     return out
 
 
@@ -384,7 +385,7 @@ def _opening_subject(text: str, s: int, vs: int, quotes: list[tuple[int, int]]) 
     """The noun phrase that opens the sentence, when it stands alone before a comma.
 
     The subject of a verb separated from it by an apposition or a relative
-    clause: "Lauten, a spokeswoman for the senator, wrote" -> "Lauten".
+    clause: "Mary Stone, a spokeswoman for the board, wrote" -> "Mary Stone".
     """
     if _overlaps(quotes, s, vs):
         return ""
@@ -401,7 +402,7 @@ def _finite_subject(text: str, s: int, vs: int, quotes: list[tuple[int, int]]) -
     """Subject of the finite reporting verb at ``vs`` in the sentence starting at ``s``.
 
     The speaker words just before the verb ("the official said"); else, for a
-    coordinated predicate ("Grimm stormed out, turned and said"), the subject
+    coordinated predicate ("Tom Hale stood up, turned and said"), the subject
     of the last clause that starts with one; else, after an apposition or a
     relative clause ("X, who chairs the panel, said"), the sentence's opening
     noun phrase.
@@ -553,8 +554,10 @@ def find_attributions(doc: ParsedDocument, *, verbs: QuoteVerbs | None = None) -
                     who = _prefix_speaker(m.group("rest"))
                     if who:
                         speaker, verb, cue, cue_pos = who, m.group("verb"), "after", m.start("verb")
-            if not speaker:  # "“...” Akin continued." ("continued to" is no cue, so only here)
-                m = _AFTER_CONTINUED.match(text, after_pos, window_end)
+            if not speaker:  # "“...” Jane Roe continued." ("continued to" is no cue, so only here)
+                m = (_AFTER_CONTINUED.match(text, after_pos, window_end)
+                     if text.find("continued", after_pos, window_end) >= 0
+                     or text.find("went", after_pos, window_end) >= 0 else None)
                 if m and _is_speaker(m.group("np").split()):
                     speaker, cue, cue_pos = m.group("np"), "after", m.start("verb")
             # 2. before the opening mark
@@ -564,8 +567,10 @@ def find_attributions(doc: ParsedDocument, *, verbs: QuoteVerbs | None = None) -
                 b_start = max(b_start, open_end - 1 - 100)
                 before = text[b_start:open_end - 1]
                 mb = None
-                for vm in spec.verb_any.finditer(before):  # the cue verb nearest the mark
-                    mb = spec.before.match(before, vm.start()) or mb
+                tail_end = before.rstrip()[-1:]
+                if tail_end in (":", ",") or tail_end.isalpha():
+                    for vm in spec.verb_any.finditer(before):  # the cue verb nearest the mark
+                        mb = spec.before.match(before, vm.start()) or mb
                 if mb and not before.rstrip().endswith((":", ",")) and mb.group("tail").strip():
                     mb = None  # without a colon or comma, only a verb right before the mark
                 if mb:
@@ -609,7 +614,7 @@ def find_attributions(doc: ParsedDocument, *, verbs: QuoteVerbs | None = None) -
             if cue_text and not speaker:
                 speaker = cue_text
             para_out.append(Attribution(kind, q_start, q_end, cue_pos, speaker, verb, p_index, cue))
-            if speaker and cue != "possessive":  # "NBC's “Today” show" names no speaker
+            if speaker and cue != "possessive":  # "WXYZ's “Morning Hour”" names no speaker
                 last_in_para = speaker
         with_speaker = [a for a in para_out if a.speaker and a.cue != "possessive"]
         prev_para_speaker = max(with_speaker, key=lambda a: a.start).speaker if with_speaker else ""
@@ -881,12 +886,12 @@ def _person_like(parts: list[str]) -> bool:
 def _article_surnames(text: str) -> frozenset[str]:
     """Last words of the two- and three-word person-like names of an article.
 
-    A later lone "Lauten" then reads as the person first named "Elizabeth
-    Lauten" (surname coreference), not as a capitalised sentence start.
+    A later lone "Kent" then reads as the person first named "Paula Kent"
+    (surname coreference), not as a capitalised sentence start.
     """
     out = set()
-    for m in _NAME.finditer(text):
-        parts = m.group().split()
+    for found in set(_NAME.findall(text)):
+        parts = found.split()
         if parts[0].endswith("."):
             parts = parts[1:]
         elif parts[0] in _LONG_TITLES:
@@ -923,6 +928,8 @@ def _name_mentions(text: str, start: int, end: int, marked: list[tuple[int, int]
         if name.endswith("."):
             name = name[:-1]
         titled = bool(title)
+        if not titled and len(words) == 1 and name in _NOT_NAMES and name not in gaz_names:
+            continue  # a sentence start ("The", "But"): skipped below too, only sooner
         if not titled and len(words) == 1 and name not in names and name not in gaz_names and (
                 name not in surnames):
             continue  # a lone capitalised word: a sentence start, a place, not a person
