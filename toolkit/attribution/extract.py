@@ -680,14 +680,14 @@ def _indirect(spec: _Spec, text: str, p_start: int, p_end: int, starts: list[int
         comma = text.rfind(",", seg_start, vs)
         if comma < 0:
             continue
+        s, e = sentence(vs)
+        c_start, c_end = s, comma
+        if not 0 < c_end - c_start <= _MAX_CLAUSE or _overlaps(quotes, s, c_end):
+            continue  # tested first: cheaper than the speaker test, and usually true ("“...,” X said")
         words = text[comma + 1:vs].split()
         while words and words[-1].casefold() in _AUX_WORDS:
             words.pop()
         if not _is_speaker(words) or words[0].casefold() in {"which", "who", "that", "as"}:
-            continue
-        s, e = sentence(vs)
-        c_start, c_end = s, comma
-        if not 0 < c_end - c_start <= _MAX_CLAUSE or _overlaps(quotes, s, c_end):
             continue
         lead = text[c_start:c_end]
         for sep in (", but ", "; ", ", while ", ", and "):
