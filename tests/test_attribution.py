@@ -347,6 +347,14 @@ def test_speaker_cues(text, quote, speaker):
     # an agency is no antecedent of "he"
     ("Mr. Ray spoke about the National Security Agency program on Friday.\n\n"
      "“It must end now,” he said.", "Ray"),
+    # a participle's subject may be a pronoun, resolved like any other
+    ("Mr. Hale met the mayor on Monday.\n\nHe nodded at the crowd, saying, “We are ready to go.”",
+     "Hale"),
+    # "went on to say": the subject of the governing clause
+    ("Ms. Lind spoke first. She went on to say that the fund was “far too small for us.”",
+     "Lind"),
+    # common given names and surnames are no place words
+    ("Bill Hall met reporters on Monday.\n\n“We will win this fight,” he said.", "Bill Hall"),
     # a lone surname refers back to the article's full name
     ("Paula Kent, a city clerk, resigned on Monday. Her deputy, Mrs. Marsh, took over. "
      "Kent later apologized.\n\n“I was wrong about all of it,” she said.", "Kent"),

@@ -130,10 +130,10 @@ _NOT_NAMES = frozenset("""The A An But And In On At It He She They This That The
 # starting with a character class lets the engine skip to the next capital quickly
 _NAME = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?\.?(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+"
                    r"(?:[-'’][A-Z]?[a-z]+)?){0,3}")
-_PLACE_WORDS = {"street", "avenue", "county", "city", "state", "states", "island", "islands", "river",
-                "sea", "ocean", "mountain", "mountains", "valley", "bay", "park", "square", "hall",
-                "revolution", "war", "act", "bill", "day", "week", "month", "year", "show", "hospital",
-                "school", "college", "church", "airport", "station", "hotel"}
+_PLACE_WORDS = {  # heads of capitalised names that are no person (not "Hall", "Bill", "Park")
+    "street", "avenue", "county", "city", "island", "islands", "river", "sea", "ocean", "mountain",
+    "mountains", "valley", "bay", "square", "revolution", "war", "week", "month", "year", "hospital",
+    "school", "college", "church", "airport", "station", "hotel"}
 _SHORT_TITLES = {"Mr", "Mrs", "Ms", "Dr", "Sen", "Gov", "Rep", "Gen", "Prof", "Sgt", "Lt", "Col"}
 _LONG_TITLES = {"President", "Senator", "Governor", "Secretary", "Sheriff", "Representative",
                 "Speaker", "Mayor", "Judge", "Justice", "Chancellor", "Minister", "Ambassador",
@@ -144,6 +144,7 @@ _AUX_WORDS = {"has", "had", "have", "also", "later", "then", "previously", "once
               "often", "never", "not"}
 _AUX = r"(?:(?:" + "|".join(sorted(_AUX_WORDS)) + r")\s+){0,2}"
 _THAT = re.compile(r"((?:\s+[\w’'-]+){0,3}?)\s+that\s+")
+_SUBJECT_PRONOUNS = {"He", "She", "They", "We", "he", "she", "they", "we"}
 _AFTER_CONTINUED = re.compile(r"[\s,.;:—–-]{0,4}(?P<np>(?:[^\s“”\"«»,;:!?()]+\s+){0,3}?"
                               r"[^\s“”\"«»,;:!?()]+)\s+(?P<verb>continued|went\s+on)\s*[.,;]")
 _OBJECT_VERBS = {"tell", "warn", "assure", "remind", "inform", "reassure", "promise", "caution",
@@ -371,13 +372,22 @@ def _prefix_speaker(text: str) -> str:
     return " ".join(words) if _is_speaker(words) else ""
 
 
-def _clause_subject(text: str) -> str:
-    """Subject of the last clause of ``text`` that starts with a speaker ("X did Y, saying")."""
+def _clause_subject(text: str, *, pronoun: bool = False) -> str:
+    """Subject of the last clause of ``text`` that starts with a speaker ("X did Y, saying").
+
+    With ``pronoun``, a clause may also start with a personal pronoun ("He
+    nodded, saying"), resolved later like any pronoun speaker.
+    """
     clauses = text.split(",")
     for clause in reversed(clauses[-4:]):
-        who = _prefix_speaker(clause.lstrip("•-–— "))
+        clause = clause.lstrip("•-–— ")
+        who = _prefix_speaker(clause)
         if who:
             return who
+        if pronoun:
+            first = clause.split(None, 1)[:1]
+            if first and first[0] in _SUBJECT_PRONOUNS:
+                return first[0]
     return ""
 
 
@@ -416,6 +426,8 @@ def _finite_subject(text: str, s: int, vs: int, quotes: list[tuple[int, int]]) -
         return ""
     if words[-1].casefold() == "and" and len(words) > 1:
         return _clause_subject(seg.rstrip()[:-3])
+    if words[-1] == "to" and len(words) > 1:  # "She went on to say", "he was quick to add"
+        return _clause_subject(seg.rstrip()[:-2], pronoun=True)
     if words[-1].endswith((",", ")")):
         return _opening_subject(text, s, vs, quotes)
     return ""
@@ -423,7 +435,8 @@ def _finite_subject(text: str, s: int, vs: int, quotes: list[tuple[int, int]]) -
 
 def _nonfinite_subject(text: str, s: int, vs: int, quotes: list[tuple[int, int]]) -> str:
     """Subject of a participle reporting verb ("X did Y, saying"), or the sentence's opening noun phrase."""
-    return _clause_subject(text[max(s, vs - _SPAN):vs]) or _opening_subject(text, s, vs, quotes)
+    return (_clause_subject(text[max(s, vs - _SPAN):vs], pronoun=True)
+            or _opening_subject(text, s, vs, quotes))
 
 
 def _abbrev(word: str) -> bool:
