@@ -314,9 +314,23 @@ def _speaker_word_ok(word: str) -> bool:
     return low in _DETERMINERS or low in _ROLE_NOUNS or low in _PRONOUNS
 
 
+_SPEAKER_MEMO: dict[tuple[str, ...], bool] = {}
+
+
 def _is_speaker(words: list[str]) -> bool:
+    """Whether ``words`` can name a speaker (memoised: the same phrases recur in every article)."""
     if not words or len(words) > _MAX_SPEAKER_WORDS:
         return False
+    key = tuple(words)
+    hit = _SPEAKER_MEMO.get(key)
+    if hit is None:
+        if len(_SPEAKER_MEMO) > 200_000:
+            _SPEAKER_MEMO.clear()
+        hit = _SPEAKER_MEMO[key] = _is_speaker_words(words)
+    return hit
+
+
+def _is_speaker_words(words: list[str]) -> bool:
     if any(len(w) >= 6 and w.isupper() for w in words):  # datelines: "WASHINGTON —"
         return False
     if len(words) == 1 and words[0].casefold() in _PRONOUNS:
