@@ -368,3 +368,18 @@ def test_continuation_skips_a_possessive_cue():
             "“Nobody can stop us now.”")
     table = quotes_of(text)
     assert list(table["speaker_canonical"]) == ["Bob Cole", "WXYZ", "Bob Cole"]
+
+
+@pytest.mark.parametrize("text, canonical", [
+    ("Sen. Ann Lee of Ohio spoke on Monday.\n\n“We will not back down,” the senator said.",
+     "Ann Lee"),
+    # "Vice President" is no antecedent of "the president"
+    ("Vice President Tom Hale and President Rita Moss met.\n\n“We agree on all of it,” the "
+     "president said.", "Rita Moss"),
+    ("Gov. Sam Ford, a Democrat, vetoed the bill.\n\n“It was a bad bill,” the former governor "
+     "told reporters.", "Sam Ford"),
+    # a title inside an earlier quote introduces nobody
+    ("“Ask Mayor Joe Bell,” a voter said.\n\n“No comment on it,” the mayor said.", "mayor"),
+])
+def test_definite_title_refers_to_the_titled_person(text, canonical):
+    assert quotes_of(text)["speaker_canonical"].iloc[-1] == canonical

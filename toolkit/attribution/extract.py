@@ -94,6 +94,8 @@ _ROLE_NOUNS = {
     "lawyers": "lawyer", "attorney": "lawyer", "police": "official", "statement": "statement",
     "report": "statement", "analysis": "statement", "study": "statement", "survey": "statement",
     "campaign": "organization", "group": "organization", "committee": "organization",
+    "governor": "official", "mayor": "official", "sheriff": "official", "judge": "official",
+    "chairman": "official", "chairwoman": "official",
 }
 _PLURAL_ROLES = {w for w in _ROLE_NOUNS if w.endswith(("s", "people")) and w not in
                  {"witness", "analysis", "campaign", "authorities"}} | {"people", "police", "authorities"}
@@ -835,7 +837,10 @@ def _resolve(atts: list[Attribution], text: str, gaz: Gazetteer,
         else:
             sp = memo.describe(surface)
             words = surface.split()
-            if sp.source_kind == "anonymous" and words[0].casefold() in {"the", "this", "that"}:
+            titled = _titled_antecedent(words, att, text, marked, gaz, names)
+            if titled is not None:
+                sp = titled
+            elif sp.source_kind == "anonymous" and words[0].casefold() in {"the", "this", "that"}:
                 ante = next((s for _, s in reversed(history[-_HISTORY:]) if s.source_kind == "anonymous"
                              and s.role == sp.role and s.plural == sp.plural), None)
                 if ante is not None:
@@ -980,6 +985,62 @@ def _name_mentions(text: str, start: int, end: int, marked: list[tuple[int, int]
         gender = "male" if title == "Mr" else "female" if title in ("Mrs", "Ms") else None
         out.append((m.start(), Speaker(m.group(0), canonical, "named_person", None, None, gender)))
     return out
+
+
+#: title nouns of definite descriptions ("the senator") -> the title before a name ("Sen. Ann Lee")
+_TITLE_BEFORE_NAME = {
+    "president": r"(?<!Vice )President", "senator": r"(?:Sen\.|Senator)",
+    "governor": r"(?:Gov\.|Governor)", "congressman": r"(?:Rep\.|Representative|Congressman)",
+    "congresswoman": r"(?:Rep\.|Representative|Congresswoman)", "mayor": r"Mayor",
+    "sheriff": r"Sheriff", "secretary": r"Secretary(?:\s+of\s+[A-Z][a-z]+)?",
+    "ambassador": r"Ambassador", "judge": r"Judge", "chairman": r"Chairman",
+    "chairwoman": r"Chairwoman", "minister": r"Minister",
+}
+_TITLE_GENDER = {"congressman": "male", "congresswoman": "female", "chairman": "male",
+                 "chairwoman": "female"}
+_PERSON_NAME = (r"\s+(?P<name>[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?"
+                r"(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?){0,2})")
+
+
+@lru_cache(maxsize=32)
+def _titled_name_pattern(noun: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{_TITLE_BEFORE_NAME[noun]}{_PERSON_NAME}")
+
+
+def _titled_antecedent(words: list[str], att: Attribution, text: str,
+                       marked: list[tuple[int, int]], gaz: Gazetteer,
+                       names: dict[str, str]) -> Speaker | None:
+    """The person a definite title refers to: "the senator" -> the last "Sen. Ann Lee" before it.
+
+    Only "the <title>" and "the former <title>"; the title must have stood
+    before a name earlier in the article, outside quotes.
+    """
+    if not 2 <= len(words) <= 3 or words[0].casefold() != "the" or (
+            len(words) == 3 and words[1].casefold() != "former"):
+        return None
+    noun = words[-1].casefold()
+    if not _TITLE_BEFORE_NAME.get(noun):
+        return None
+    cue = att.cue_pos if att.cue_pos >= 0 else att.start
+    found = None
+    for m in _titled_name_pattern(noun).finditer(text, max(0, cue - 5000), cue):
+        if not _inside(marked, m.start()):
+            found = m
+    if found is None:
+        return None
+    name = found.group("name")
+    if name.endswith(("'s", "’s")):
+        name = name[:-2]
+    entity = gaz.lookup(name)
+    if entity is not None and entity.type == "person":
+        return _entity_speaker(entity)._replace(surface=" ".join(words))
+    if entity is not None or any(p in _NOT_NAMES for p in name.split()):
+        return None
+    canonical = names.get(name.split()[-1], name)
+    if len(name) > len(canonical):
+        canonical = name
+    return Speaker(" ".join(words), canonical, "named_person", _ROLE_NOUNS.get(noun), None,
+                   _TITLE_GENDER.get(noun))
 
 
 def _compatible(sp: Speaker, low: str) -> bool:
