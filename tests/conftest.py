@@ -40,3 +40,23 @@ def blinken():
     from toolkit import load_corpus
 
     return load_corpus("blinken-china-2024")
+
+
+def _tree_digest(*folders: Path) -> dict[str, str]:
+    import hashlib
+
+    return {str(p.relative_to(ROOT)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for folder in folders for p in sorted(folder.rglob("*"))
+            if p.is_file() and "__pycache__" not in p.parts}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def inputs_unchanged():
+    """The bundled corpora and shipped data are byte-for-byte the same after the whole test session."""
+    folders = (ROOT / "corpora", ROOT / "toolkit" / "data")
+    before = _tree_digest(*folders)
+    assert before, "nothing to hash: corpora/ and toolkit/data/ are empty"
+    yield
+    after = _tree_digest(*folders)
+    changed = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
+    assert not changed, f"tests changed input files: {changed}"

@@ -79,7 +79,7 @@ KNOWN_SITE_NAMES = frozenset(
 _SITE_SUFFIX = re.compile(r"^(?P<title>.{8,}?)\s+[—–|\-]\s+(?P<site>[^—–|]{2,60})$")
 _BULLET = re.compile(r"^[•·▪●◦‣∙*\-–]\s+")
 _HSPACE = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
 _NEWLINES = re.compile(r"\r\n|[\r\u2028\u2029\x85\x0b\x0c]")
 _WORD = re.compile(r"\w+")
 
@@ -87,6 +87,9 @@ _WORD = re.compile(r"\w+")
 @dataclass(frozen=True)
 class Removal:
     """One piece of text that cleaning took out.
+
+    ``kind`` is ``furniture``, ``site_name``, ``headline`` or ``invisible``
+    (zero-width characters, soft hyphens and byte-order marks inside a line).
 
     ``start`` and ``end`` are offsets into the *normalised* raw text (NFC,
     newlines as ``\\n``), so ``normalize_text(raw)[start:end] == text``.
@@ -117,6 +120,11 @@ def normalize_text(raw: str) -> str:
     'Café\\nnext'
     """
     return _NEWLINES.sub("\n", unicodedata.normalize("NFC", raw))
+
+
+def _invisible(line: str, start: int) -> list[Removal]:
+    """Zero-width characters, soft hyphens and byte-order marks in a kept line, as removals."""
+    return [Removal("invisible", m.group(0), start + m.start(), start + m.end()) for m in _INVISIBLE.finditer(line)]
 
 
 def _fold(line: str) -> str:
@@ -192,6 +200,7 @@ def clean_text(raw: str, *, title: str | None = None, outlet: str | None = None)
         start, offset = offset, offset + len(line) + 1
         folded = _fold(line)
         if not folded:
+            removals.extend(_invisible(line, start))
             continue
         if folded.casefold() in FURNITURE_LINES:
             removals.append(Removal("furniture", line, start, start + len(line)))
@@ -207,6 +216,7 @@ def clean_text(raw: str, *, title: str | None = None, outlet: str | None = None)
                 found_title = title if title is not None else headline
                 removals.append(Removal("headline", headline, start, start + len(line)))
                 continue
+        removals.extend(_invisible(line, start))
         if _BULLET.match(folded) and len(bullets) == len(paragraphs):
             bullets.append(len(paragraphs))
             folded = "• " + _BULLET.sub("", folded)

@@ -31,10 +31,12 @@ Any other metadata column is kept after these.
 from __future__ import annotations
 
 import codecs
+import csv
 import hashlib
 import io
 import json
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -60,6 +62,13 @@ _METADATA = ("doc_id", "outlet", "title", "published", "url", "language")
 _DOCUMENT_SUFFIXES = {".txt", ".md", ".html", ".htm"}
 _TABLE_SUFFIXES = {".csv", ".jsonl", ".parquet"}
 _NOT_ARTICLES = {"datacard.md", "readme.md", "readme.txt", "license.txt", "license.md"}
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+#: Characters no article field may hold: NUL, and lone surrogates (which only a
+#: JSON ``\\ud800`` escape or an in-memory table can produce; they cannot be written as UTF-8).
+_FORBIDDEN = re.compile(r"[\x00\ud800-\udfff]")
+_FRONT_MATTER = re.compile(r"---[ \t]*(?:\r\n?|\n)(?P<yaml>.*?)(?:\r\n?|\n)---[ \t]*(?:\r\n?|\n|$)", re.DOTALL)
+#: The largest CSV field (one article's text) read, in characters.
+MAX_FIELD_CHARS = 2**31 - 1
 
 
 def _corpora_roots() -> list[Path]:
@@ -86,12 +95,20 @@ def bundled_corpora() -> list[str]:
     return sorted(names)
 
 
+def _line_of(text: str, index: int) -> int:
+    """1-based line number of ``text[index]``; ``\\r\\n``, ``\\r`` and ``\\n`` each end a line."""
+    return len(_LINE_BREAK.findall(text, 0, index)) + 1
+
+
 def read_text_file(path: Path, *, encoding: str = "utf-8") -> str:
     """Read a text file strictly, naming the file and line on a decoding error.
 
     UTF-8 (with or without a byte-order mark) and UTF-16 / UTF-32 with a
     byte-order mark are recognised; anything else must be asked for with
-    ``encoding``. Bytes that do not decode are an error, never guessed at.
+    ``encoding``. Bytes that do not decode are an error, never guessed at or
+    replaced, so nothing is replaced silently; NUL characters are refused too.
+    The byte-order mark is dropped (it never reaches a column name); newlines
+    are left as they are (cleaning turns every convention into ``\\n``).
     """
     try:
         data = path.read_bytes()
@@ -120,7 +137,8 @@ def read_text_file(path: Path, *, encoding: str = "utf-8") -> str:
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
+        prefix = data[: exc.start].decode(encoding, errors="replace")
+        line = _line_of(prefix, len(prefix))
         raise InputError(
             f"not valid {encoding} (byte 0x{data[exc.start]:02x} cannot be decoded); "
             "re-save the file as UTF-8 or pass encoding=",
@@ -129,7 +147,7 @@ def read_text_file(path: Path, *, encoding: str = "utf-8") -> str:
     except LookupError:
         raise InputError(f"unknown encoding {encoding!r}", path=path) from None
     if "\x00" in text:
-        line = text[: text.index("\x00")].count("\n") + 1
+        line = _line_of(text, text.index("\x00"))
         raise InputError("contains NUL characters (is it a binary file?)", path=path, line=line)
     return text
 
@@ -138,18 +156,17 @@ def _front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
     """Split YAML front matter (between ``---`` lines) from the body."""
     if not text.startswith("---"):
         return {}, text
-    end = text.find("\n---", 3)
-    if end < 0:
+    match = _FRONT_MATTER.match(text)
+    if match is None:
         raise InputError("front matter starts with '---' but never ends", path=path, line=1)
     from toolkit.resources import safe_yaml
 
-    meta = safe_yaml(text[3:end], source=path)
+    meta = safe_yaml("\n" + match["yaml"], source=path)  # the newline keeps the file's line numbers
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
         raise InputError("front matter is not a mapping of names to values", path=path, line=2)
-    body_start = text.find("\n", end + 4)
-    return meta, "" if body_start < 0 else text[body_start + 1:]
+    return meta, text[match.end():]
 
 
 def _read_html(text: str, path: Path) -> dict[str, Any]:
@@ -194,7 +211,9 @@ def _read_folder(folder: Path, encoding: str) -> list[dict[str, Any]]:
 
 def _read_jsonl(path: Path, encoding: str) -> list[dict[str, Any]]:
     records = []
-    for number, line in enumerate(read_text_file(path, encoding=encoding).splitlines(), 1):
+    # split on newlines only: str.splitlines() would also split inside a JSON
+    # string at U+2028, U+0085 or a form feed, which JSON allows unescaped
+    for number, line in enumerate(_LINE_BREAK.split(read_text_file(path, encoding=encoding)), 1):
         if not line.strip():
             continue
         try:
@@ -204,6 +223,7 @@ def _read_jsonl(path: Path, encoding: str) -> list[dict[str, Any]]:
         if not isinstance(record, dict):
             raise InputError("each line must be a JSON object", path=path, line=number)
         record["_source"] = f"{path}:{number}"
+        _refuse_forbidden_record(record)
         records.append(record)
     return records
 
@@ -223,16 +243,54 @@ def _read_table(path: Path, encoding: str) -> pd.DataFrame:
         return frame
     if suffix == ".jsonl":
         return pd.DataFrame.from_records(_read_jsonl(path, encoding))
-    text = read_text_file(path, encoding=encoding)
-    try:
-        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
-    except pd.errors.ParserError as exc:
-        raise InputError(f"malformed CSV ({str(exc).strip()})", path=path) from None
-    except pd.errors.EmptyDataError:
-        raise InputError("the file is empty", path=path) from None
-    # header is line 1; rows are numbered from line 2 (quoted newlines aside)
-    frame["_source"] = [f"{path}:{i + 2}" for i in range(len(frame))]
+    header, rows, lines = _read_csv(read_text_file(path, encoding=encoding), path)
+    frame = pd.DataFrame(rows, columns=header, dtype=object)
+    frame["_source"] = [f"{path}:{line}" for line in lines]
     return frame
+
+
+def _read_csv(text: str, path: Path) -> tuple[list[str], list[list[str]], list[int]]:
+    """Header, rows and each row's first line; every row must have the header's number of fields.
+
+    A ragged row, an unclosed quote or a repeated column name is an error
+    naming the file and line: no row is dropped or padded silently. Blank
+    lines are not rows.
+    """
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, MAX_FIELD_CHARS))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    header: list[str] | None = None
+    last = 0  # the line the previous record ended on
+    try:
+        for row in reader:
+            start, last = last + 1, reader.line_num
+            if not row:
+                continue
+            if header is None:
+                header = row
+                seen: set[str] = set()
+                for name in header:
+                    if name in seen:
+                        raise InputError(f"column name {name!r} appears twice in the header", path=path, line=start)
+                    seen.add(name)
+                continue
+            if len(row) != len(header):
+                raise InputError(f"row has {len(row)} fields, the header has {len(header)}; "
+                                 "quote fields that contain commas", path=path, line=start)
+            rows.append(row)
+            lines.append(start)
+    except csv.Error as exc:
+        problem = "a quote is never closed" if "end of data" in str(exc) else f"malformed CSV ({exc})"
+        raise InputError(f"{problem} (record starting here)", path=path, line=last + 1) from None
+    finally:
+        csv.field_size_limit(limit)
+    if header is None:
+        raise InputError("the file is empty", path=path)
+    if not rows:
+        raise InputError("the file has a header but no rows", path=path, line=2)
+    return header, rows, lines
 
 
 def _suffix(path: Path) -> str:
@@ -348,6 +406,47 @@ def _none_if_blank(value: Any) -> Any:
     return text or None
 
 
+def _forbidden_what(value: str) -> str | None:
+    match = _FORBIDDEN.search(value)
+    if match is None:
+        return None
+    ch = match.group(0)
+    return "a NUL character" if ch == "\x00" else f"a lone surrogate (U+{ord(ch):04X})"
+
+
+def _refuse_forbidden_record(record: dict[str, Any]) -> None:
+    """A JSON record's string keys and values, checked before a table is built from them."""
+    for key, value in record.items():
+        for text in (key, value):
+            what = _forbidden_what(text) if isinstance(text, str) else None
+            if what is not None:
+                place, line = _place(record["_source"])
+                raise InputError(f"column {key!r} contains {what}, which is not text", path=place, line=line)
+
+
+def _refuse_forbidden(frame: pd.DataFrame, where: str) -> None:
+    """NUL and lone surrogates in any text cell: an error naming the file, line and column."""
+    origin = frame["_source"] if "_source" in frame.columns else None
+    for column in frame.columns:
+        if column == "_source":
+            continue
+        for k, value in enumerate(frame[column]):
+            what = _forbidden_what(value) if isinstance(value, str) else None
+            if what is not None:
+                place, line = _place(origin.iloc[k] if origin is not None else where)
+                raise InputError(f"column {str(column)!r} contains {what}, which is not text", path=place,
+                                 line=line)
+
+
+def _place(src: object) -> tuple[str, int | None]:
+    """Split a ``_source`` value (``path:line``) into path and line."""
+    text = str(src)
+    place, _, line = text.rpartition(":")
+    if place and line.isdigit():
+        return place, int(line)
+    return text, None
+
+
 def _finish(frame: pd.DataFrame, *, clean: bool) -> pd.DataFrame:
     """Fill in the schema: ids, metadata defaults, cleaned text."""
     import pandas as pd
@@ -392,7 +491,8 @@ def validate_corpus(corpus: pd.DataFrame, *, source: str | os.PathLike[str] | No
     """Check a corpus against the schema; return it unchanged or raise.
 
     Checks: every schema column is present; ``doc_id`` is non-empty and
-    unique; ``text`` is non-empty. Errors name the source file and line (from
+    unique; ``text`` is non-empty; no text cell holds a NUL character or a
+    lone surrogate (neither is text, and neither can be written as UTF-8). Errors name the source file and line (from
     the ``_source`` column when the loader set it).
 
     Raises
@@ -405,12 +505,11 @@ def validate_corpus(corpus: pd.DataFrame, *, source: str | os.PathLike[str] | No
         raise InputError(f"missing schema column(s): {', '.join(missing)}", path=where)
     if len(corpus) == 0:
         raise InputError("no articles", path=where)
+    _refuse_forbidden(corpus, where)
     origin = corpus["_source"] if "_source" in corpus.columns else [where] * len(corpus)
     seen: dict[str, str] = {}
     for doc_id, text, src in zip(corpus["doc_id"], corpus["text"], origin, strict=True):
-        place, _, line = str(src).rpartition(":") if ":" in str(src) and str(src).rsplit(":", 1)[1].isdigit() \
-            else (str(src), "", "")
-        lineno = int(line) if line.isdigit() else None
+        place, lineno = _place(src)
         if not doc_id:
             raise InputError("empty doc_id", path=place, line=lineno)
         if doc_id in seen:
@@ -430,8 +529,9 @@ def cleaning_log(corpus: pd.DataFrame) -> pd.DataFrame:
     -------
     pandas.DataFrame
         ``doc_id, outlet, kind, removed, start, end`` (offsets into the
-        normalised raw text); ``kind`` is ``furniture``, ``site_name`` or
-        ``headline`` (moved to the title), plus one ``summary`` row per
+        normalised raw text); ``kind`` is ``furniture``, ``site_name``,
+        ``headline`` (moved to the title) or ``invisible`` (zero-width
+        characters, soft hyphens, byte-order marks), plus one ``summary`` row per
         key-points block that is kept but not counted.
     """
     import pandas as pd

@@ -287,6 +287,16 @@ def _progress(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
+def _run_provenance(analysis: Analysis) -> dict[str, Any]:
+    """The analysis's provenance plus the seed of the comparison's resampling."""
+    import inspect
+
+    from toolkit.compare import compare_outlets
+
+    seed = inspect.signature(compare_outlets).parameters["seed"].default
+    return {**analysis.provenance, "seed": seed}
+
+
 def cmd_analyze(args: argparse.Namespace) -> int:
     """``toolkit analyze CORPUS -o FILE``: one row per article."""
     from toolkit.cli import corpus_from_args
@@ -305,8 +315,11 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                             force=args.force)
         print(f"wrote partitioned Parquet to {out}/")
         return 0
+    from toolkit.io import _check_target
+
+    _check_target(Path(args.output), args.force)  # refuse before the work, not after
     analysis = analyze(corpus_from_args(args))
-    path = write_table(analysis.articles, args.output, force=args.force)
+    path = write_table(analysis.articles, args.output, force=args.force, provenance=_run_provenance(analysis))
     print(f"wrote {len(analysis.articles)} articles x {analysis.articles.shape[1]} columns to {path}")
     return 0
 
@@ -349,9 +362,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     analysis = analyze(corpus_from_args(args))
     comparison = compare_outlets(analysis)
     print(format_table(comparison))
-    write_table(analysis.articles, out / "articles.csv", force=True)
-    write_table(comparison, out / "comparison.csv", force=True)
-    write_json(analysis.provenance, out / "provenance.json")
+    prov = _run_provenance(analysis)
+    write_table(analysis.articles, out / "articles.csv", force=True, provenance=prov)
+    write_table(comparison, out / "comparison.csv", force=True, provenance=prov)
+    write_json(prov, out / "provenance.json")
     _write_outputs(analysis, comparison, html=str(out / "report.html"), figures=str(out / "figures"), force=True)
     if not args.no_notebook:
         from toolkit.notebooks import execute_notebook

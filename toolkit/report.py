@@ -182,6 +182,17 @@ def story_sections(analysis: Analysis, *, max_stories: int = 5) -> str:
     return "".join(parts)
 
 
+def _seed(prov: dict[str, Any]) -> object:
+    """The resampling seed: from the provenance, else :func:`toolkit.compare.compare_outlets`'s default."""
+    if "seed" in prov:
+        return prov["seed"]
+    import inspect
+
+    from toolkit.compare import compare_outlets
+
+    return inspect.signature(compare_outlets).parameters["seed"].default
+
+
 def render_report(analysis: Analysis, comparison: pd.DataFrame) -> str:
     """The report as one self-contained HTML page (figures embedded)."""
     from toolkit.compare import comparison_wide, sentiment_along, voice_balance
@@ -234,7 +245,11 @@ def render_report(analysis: Analysis, comparison: pd.DataFrame) -> str:
         html_table(log[["doc_id", "kind", "removed"]]),
         "<h2>Provenance</h2>",
         f"<p>toolkit {escape(str(prov.get('toolkit_version')))}; corpus checksum "
-        f"<code>{escape(str(prov.get('corpus_checksum')))}</code></p>",
+        f"<code>{escape(str(prov.get('corpus_checksum')))}</code>; seed {escape(str(_seed(prov)))} "
+        "(bootstrap intervals and permutation tests)</p>",
+        "<p>Lexicons, gazetteer, rules and models (SHA-256, first 16 hex digits):</p>",
+        "<ul>" + "".join(f"<li><code>{escape(str(name))}</code> {escape(str(digest))}</li>"
+                         for name, digest in sorted(dict(prov.get("resources") or {}).items())) + "</ul>",
         "</body></html>",
     ])
 

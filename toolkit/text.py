@@ -48,8 +48,10 @@ _ABBREVIATIONS = frozenset(
 )
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets,
-# then whitespace. Bounded quantifiers keep it linear.
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]{0,3}(?=\s)")
+# then whitespace. Bounded quantifiers keep it linear; a match starts only at the
+# first mark of a run (the lookbehind) and never gives marks back (``++``), so a
+# long run of marks is read once, not once per mark.
+_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’»)\]]{0,3}(?=\s)")
 _NEXT_START = re.compile(r"\s+([\"'“‘«(\[]{0,3})(\S)")
 _WORD_BEFORE = re.compile(r"([\w.]{1,20})$")
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
