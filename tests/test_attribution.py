@@ -383,3 +383,17 @@ def test_continuation_skips_a_possessive_cue():
 ])
 def test_definite_title_refers_to_the_titled_person(text, canonical):
     assert quotes_of(text)["speaker_canonical"].iloc[-1] == canonical
+
+
+@pytest.mark.parametrize("text", [
+    "Sen. John W. Smith-Jones met O'Neil and Mary-Ann O’Brien's aide.",
+    "A. B. Cc Dd Ee Ff Gg. Hh Ii’s Jj-Kk.", "Mr. Ab.  Cd\nEf J. k Lm", "Xx- Yy' Zz’ Aa-Bb-Cc",
+])
+def test_name_pattern_matches_the_backtracking_pattern(text):
+    import re
+
+    from toolkit.attribution.extract import _NAME
+
+    slow = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?\.?(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+"
+                      r"(?:[-'’][A-Z]?[a-z]+)?){0,3}")
+    assert [m.span() for m in _NAME.finditer(text)] == [m.span() for m in slow.finditer(text)]

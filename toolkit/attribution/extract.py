@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -130,8 +130,10 @@ _NOT_NAMES = frozenset("""The A An But And In On At It He She They This That The
     God Today Tonight First Last Both Many Some All Every""".split())
 # capitalised word sequences (the first may be a title such as "Mr." or "Senator");
 # starting with a character class lets the engine skip to the next capital quickly
-_NAME = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?\.?(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+"
-                   r"(?:[-'’][A-Z]?[a-z]+)?){0,3}")
+# (possessive quantifiers: the same matches, since no run can give back a character the next
+# element could use, but the engine does not try to)
+_NAME = re.compile(r"[A-Z][a-z]++(?:[-'’][A-Z]?[a-z]++)?+\.?+(?:\s++(?:[A-Z]\.\s++)?+[A-Z][a-z]++"
+                   r"(?:[-'’][A-Z]?[a-z]++)?+){0,3}")
 _PLACE_WORDS = {  # heads of capitalised names that are no person (not "Hall", "Bill", "Park")
     "street", "avenue", "county", "city", "island", "islands", "river", "sea", "ocean", "mountain",
     "mountains", "valley", "bay", "square", "revolution", "war", "week", "month", "year", "hospital",
@@ -819,7 +821,7 @@ def _resolve(atts: list[Attribution], text: str, gaz: Gazetteer,
     resolved: dict[int, Speaker | None] = {}
     marked = sorted((a.start - 1, a.end + 1) for a in atts if a.kind != "indirect")
     memo = _cache_of(gaz)
-    surnames: frozenset[str] | None = None  # computed for the first pronoun only
+    surnames = _Surnames(text)  # read when a pronoun first needs them
     for i in order:
         att = atts[i]
         surface = att.speaker
@@ -829,8 +831,6 @@ def _resolve(atts: list[Attribution], text: str, gaz: Gazetteer,
         low = surface.casefold()
         sp: Speaker | None
         if low in _PRONOUNS:
-            if surnames is None:
-                surnames = _article_surnames(text)
             sp = _resolve_pronoun(low, att, history, text, gaz, verbs, marked, names, surnames)
             if sp is not None:
                 sp = sp._replace(surface=surface)
@@ -915,6 +915,21 @@ def _person_like(parts: list[str]) -> bool:
     return True
 
 
+class _Surnames:
+    """The article's surnames (:func:`_article_surnames`), found on the first question only."""
+
+    __slots__ = ("text", "found")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.found: frozenset[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self.found is None:
+            self.found = _article_surnames(self.text)
+        return word in self.found
+
+
 def _article_surnames(text: str) -> frozenset[str]:
     """Last words of the two- and three-word person-like names of an article.
 
@@ -938,7 +953,7 @@ def _article_surnames(text: str) -> frozenset[str]:
 
 def _name_mentions(text: str, start: int, end: int, marked: list[tuple[int, int]],
                    gaz: Gazetteer, names: dict[str, str],
-                   surnames: frozenset[str] = frozenset()) -> list[tuple[int, Speaker]]:
+                   surnames: Container[str] = frozenset()) -> list[tuple[int, Speaker]]:
     """Person names in ``text[start:end]`` outside quotes, as (position, speaker), in order.
 
     A lone capitalised word counts when it is a known speaker's surname, a
@@ -1052,7 +1067,7 @@ def _compatible(sp: Speaker, low: str) -> bool:
 
 def _resolve_pronoun(low: str, att: Attribution, history: list[tuple[int, Speaker]], text: str,
                      gaz: Gazetteer, verbs: QuoteVerbs, marked: list[tuple[int, int]],
-                     names: dict[str, str], surnames: frozenset[str] = frozenset()
+                     names: dict[str, str], surnames: Container[str] = frozenset()
                      ) -> Speaker | None:
     """Antecedent of a pronoun speaker.
 
