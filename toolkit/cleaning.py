@@ -128,7 +128,9 @@ def _invisible(line: str, start: int) -> list[Removal]:
 
 
 def _fold(line: str) -> str:
-    return " ".join(_INVISIBLE.sub("", line).split())
+    # NFC again: taking out a zero-width character can bring a letter and its
+    # combining mark together ("e\u200b\u0301"), and cleaning must be idempotent
+    return " ".join(unicodedata.normalize("NFC", _INVISIBLE.sub("", line)).split())
 
 
 def _split_site(line: str, outlet: str | None) -> tuple[str, str] | None:
@@ -195,6 +197,7 @@ def clean_text(raw: str, *, title: str | None = None, outlet: str | None = None)
     bullets: list[int] = []  # indices into paragraphs of leading bullet lines
     seen_content = False
     found_title = title
+    taken: str | None = None  # the headline taken out; copies of it right after go too
     offset = 0
     for line in norm.split("\n"):
         start, offset = offset, offset + len(line) + 1
@@ -205,16 +208,18 @@ def clean_text(raw: str, *, title: str | None = None, outlet: str | None = None)
         if folded.casefold() in FURNITURE_LINES:
             removals.append(Removal("furniture", line, start, start + len(line)))
             continue
-        if not seen_content:
-            seen_content = True
+        if not seen_content or (taken is not None and not paragraphs):
+            first, seen_content = not seen_content, True
             split = _split_site(folded, outlet)
             headline = split[0] if split else folded
-            if (title is not None and _fold(title) == headline) or (title is None and split):
+            if (headline == taken) or (first and ((title is not None and _fold(title) == headline)
+                                                  or (title is None and split))):
                 if split:
                     at = start + line.rfind(split[1])
                     removals.append(Removal("site_name", split[1], at, at + len(split[1])))
                 found_title = title if title is not None else headline
-                removals.append(Removal("headline", headline, start, start + len(line)))
+                taken = headline
+                removals.append(Removal("headline", line, start, start + len(line)))
                 continue
         removals.extend(_invisible(line, start))
         if _BULLET.match(folded) and len(bullets) == len(paragraphs):

@@ -193,12 +193,23 @@ def _read_document(path: Path, encoding: str, root: Path | None) -> dict[str, An
         record = _read_html(text, path)
     else:
         meta, body = _front_matter(text, path)
-        record = {**{str(k): v for k, v in meta.items()}, "text": body}
+        record = {**{str(k): _join_surrogates(v) for k, v in meta.items()}, "text": body}
     record.setdefault("doc_id", path.stem)
     if not record.get("outlet"):
         record["outlet"] = path.parent.name if root is not None and path.parent != root else "unknown"
     record["_source"] = str(path)
+    _refuse_forbidden_record(record)
     return record
+
+
+def _join_surrogates(value: Any) -> Any:
+    """YAML decodes ``"\\ud83d\\ude00"`` as two lone surrogates: join such pairs into one character."""
+    if isinstance(value, str) and _FORBIDDEN.search(value):
+        try:
+            return value.encode("utf-16", "surrogatepass").decode("utf-16")
+        except UnicodeDecodeError:
+            return value  # a lone surrogate: refused by the caller
+    return value
 
 
 def _read_folder(folder: Path, encoding: str) -> list[dict[str, Any]]:
@@ -447,6 +458,20 @@ def _place(src: object) -> tuple[str, int | None]:
     return text, None
 
 
+def _one_line(value: Any) -> str | None:
+    """Metadata as one line of NFC text (None when blank): every newline or run of spaces becomes one space.
+
+    A title with a bare carriage return would otherwise reach output tables,
+    where CSV writers leave it unquoted and readers take it for a row end.
+    """
+    text = _none_if_blank(value)
+    if text is None:
+        return None
+    import unicodedata
+
+    return " ".join(unicodedata.normalize("NFC", text).split()) or None
+
+
 def _finish(frame: pd.DataFrame, *, clean: bool) -> pd.DataFrame:
     """Fill in the schema: ids, metadata defaults, cleaned text."""
     import pandas as pd
@@ -460,10 +485,10 @@ def _finish(frame: pd.DataFrame, *, clean: bool) -> pd.DataFrame:
     for name in _METADATA:
         if name not in frame.columns:
             frame[name] = None
-    frame["doc_id"] = [str(v).strip() if _none_if_blank(v) is not None else "" for v in frame["doc_id"]]
-    frame["outlet"] = [_none_if_blank(v) or "unknown" for v in frame["outlet"]]
+    frame["doc_id"] = [_one_line(v) or "" for v in frame["doc_id"]]
+    frame["outlet"] = [_one_line(v) or "unknown" for v in frame["outlet"]]
     for name in ("title", "published", "url", "language"):
-        frame[name] = [_none_if_blank(v) for v in frame[name]]
+        frame[name] = [_one_line(v) for v in frame[name]]
     raw = ["" if _none_if_blank(v) is None else str(v) for v in frame["text"]]
     texts, titles, summaries = [], [], []
     for body, title_value, outlet in zip(raw, frame["title"], frame["outlet"], strict=True):
