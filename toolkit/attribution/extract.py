@@ -951,55 +951,50 @@ def _article_surnames(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def _name_mentions(text: str, start: int, end: int, marked: list[tuple[int, int]],
-                   gaz: Gazetteer, names: dict[str, str],
-                   surnames: Container[str] = frozenset()) -> list[tuple[int, Speaker]]:
-    """Person names in ``text[start:end]`` outside quotes, as (position, speaker), in order.
+def _name_speaker(m: re.Match[str], marked: list[tuple[int, int]], gaz: Gazetteer,
+                  gaz_names: frozenset[str], names: dict[str, str],
+                  surnames: Container[str]) -> Speaker | None:
+    """The person a match of :data:`_NAME` outside quotes names, or None.
 
     A lone capitalised word counts when it is a known speaker's surname, a
     gazetteer alias or one of the article's ``surnames``.
     """
-    out: list[tuple[int, Speaker]] = []
-    gaz_names = _person_aliases(gaz)
-    for m in _NAME.finditer(text, start, end):
-        words = m.group().split()
-        first = words[0]
-        title = ""
-        if first.endswith("."):
-            if first[:-1] not in _SHORT_TITLES or len(words) == 1:
-                continue
-            title = first[:-1]
-        elif first in _LONG_TITLES and len(words) > 1:
-            title = first
-        name = " ".join(words[1:] if title else words)
-        if name.endswith("."):
-            name = name[:-1]
-        titled = bool(title)
-        if not titled and len(words) == 1 and name in _NOT_NAMES and name not in gaz_names:
-            continue  # a sentence start ("The", "But"): skipped below too, only sooner
-        if not titled and len(words) == 1 and name not in names and name not in gaz_names and (
-                name not in surnames):
-            continue  # a lone capitalised word: a sentence start, a place, not a person
-        if _inside(marked, m.start()):
-            continue
-        if name.endswith(("'s", "’s")):
-            name = name[:-2]
-        parts = name.split()
-        entity = gaz.lookup(name)
-        if entity is not None and entity.type == "person":
-            out.append((m.start(), _entity_speaker(entity)))
-            continue
-        if entity is not None or any(p in _NOT_NAMES or p in _SHORT_TITLES for p in parts) or (
-                not _person_like(parts)):
-            continue
-        if not (titled or len(parts) >= 2 or parts[-1] in names or parts[-1] in surnames):
-            continue
-        canonical = names.get(parts[-1], name)
-        if len(name) > len(canonical):
-            canonical = name
-        gender = "male" if title == "Mr" else "female" if title in ("Mrs", "Ms") else None
-        out.append((m.start(), Speaker(m.group(0), canonical, "named_person", None, None, gender)))
-    return out
+    words = m.group().split()
+    first = words[0]
+    title = ""
+    if first.endswith("."):
+        if first[:-1] not in _SHORT_TITLES or len(words) == 1:
+            return None
+        title = first[:-1]
+    elif first in _LONG_TITLES and len(words) > 1:
+        title = first
+    name = " ".join(words[1:] if title else words)
+    if name.endswith("."):
+        name = name[:-1]
+    titled = bool(title)
+    if not titled and len(words) == 1 and name in _NOT_NAMES and name not in gaz_names:
+        return None  # a sentence start ("The", "But"): skipped below too, only sooner
+    if not titled and len(words) == 1 and name not in names and name not in gaz_names and (
+            name not in surnames):
+        return None  # a lone capitalised word: a sentence start, a place, not a person
+    if _inside(marked, m.start()):
+        return None
+    if name.endswith(("'s", "’s")):
+        name = name[:-2]
+    parts = name.split()
+    entity = gaz.lookup(name)
+    if entity is not None and entity.type == "person":
+        return _entity_speaker(entity)
+    if entity is not None or any(p in _NOT_NAMES or p in _SHORT_TITLES for p in parts) or (
+            not _person_like(parts)):
+        return None
+    if not (titled or len(parts) >= 2 or parts[-1] in names or parts[-1] in surnames):
+        return None
+    canonical = names.get(parts[-1], name)
+    if len(name) > len(canonical):
+        canonical = name
+    gender = "male" if title == "Mr" else "female" if title in ("Mrs", "Ms") else None
+    return Speaker(m.group(0), canonical, "named_person", None, None, gender)
 
 
 #: title nouns of definite descriptions ("the senator") -> the title before a name ("Sen. Ann Lee")
@@ -1081,20 +1076,31 @@ def _resolve_pronoun(low: str, att: Attribution, history: list[tuple[int, Speake
         return history[-1][1]
     cue = att.cue_pos if att.cue_pos >= 0 else att.start
     if low in ("he", "she", "i"):
-        window_start = max(0, cue - 800)
-        mentions = [(p, sp) for p, sp in _name_mentions(text, window_start, cue, marked, gaz, names,
-                                                          surnames)
-                    if _compatible(sp, low)]
+        # the names of the window are read from the last backwards, and only
+        # as far as needed: first those of the same sentence, the earlier ones only when no
+        # recent speaker fits (the same answer as reading them all)
+        raw = list(_NAME.finditer(text, max(0, cue - 800), cue))
         sentence_start = max(text.rfind(". ", 0, cue), text.rfind("\n", 0, cue))
-        same_sentence = [sp for p, sp in mentions if p > sentence_start]
-        if same_sentence:
-            return same_sentence[-1]
+        split = bisect_right([m.start() for m in raw], sentence_start)
+        gaz_names = _person_aliases(gaz)
+
+        def last_named(matches: list[re.Match[str]]) -> Speaker | None:
+            for m in reversed(matches):
+                sp = _name_speaker(m, marked, gaz, gaz_names, names, surnames)
+                if sp is not None and _compatible(sp, low):
+                    return sp
+            return None
+
+        named = last_named(raw[split:])
+        if named is not None:
+            return named
         recent = [sp for par, sp in history[-_HISTORY:] if par >= att.paragraph - 1
                   and _compatible(sp, low)]
         if recent:
             return recent[-1]
-        if mentions:
-            return mentions[-1][1]
+        named = last_named(raw[:split])
+        if named is not None:
+            return named
         for _, sp in reversed(history[-_HISTORY:]):
             if _compatible(sp, low):
                 return sp
