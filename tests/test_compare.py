@@ -39,3 +39,16 @@ def test_summary_sentences_are_not_counted(blinken):
     table = compare_outlets(analysis)
     nbc = table[(table["outlet"] == "NBC Chicago")].iloc[0]
     assert nbc["n"] == 22  # 26 sentences, 4 in the key-points block
+
+
+def test_voice_balance_leaves_out_the_key_points_block(blinken):
+    from toolkit import voice_balance
+
+    analysis = analyze(blinken)
+    quotes = analysis.tables["quotes"]
+    assert (~quotes["counted"]).sum() == 2  # NBC's bullets repeat two attributions of the body
+    balance = voice_balance(quotes)
+    assert balance.groupby("outlet")["n"].sum().to_dict() == {"NBC Chicago": 16, "RT": 15}
+    table = compare_outlets(analysis).set_index(["outlet", "metric"])["estimate"]
+    nbc = balance[balance["outlet"] == "NBC Chicago"].set_index("group")["share"]
+    assert nbc["US"] == table["NBC Chicago", "voice_us"]

@@ -202,6 +202,8 @@ def voice_balance(quotes: pd.DataFrame, *, by: str = "affiliation") -> pd.DataFr
     ----------
     quotes : pandas.DataFrame
         From :func:`toolkit.attribution.extract_quotes` (``outlet`` and ``by``).
+        With a ``counted`` column (the analysis table ``tables["quotes"]``),
+        quotes in a key-points block that repeats the body are left out.
     by : str, default="affiliation"
         ``"affiliation"`` or ``"source_kind"``.
 
@@ -220,6 +222,8 @@ def voice_balance(quotes: pd.DataFrame, *, by: str = "affiliation") -> pd.DataFr
     """
     import pandas as pd
 
+    if "counted" in quotes.columns:
+        quotes = quotes[quotes["counted"].astype(bool)]
     if quotes.empty:
         return pd.DataFrame(columns=["outlet", "group", "n", "share"])
     groups = quotes[by].astype(object).where(quotes[by].notna() & (quotes[by].astype(str) != ""), "unknown")

@@ -275,7 +275,9 @@ def measure(docs: Sequence[ParsedDocument], *, gazetteer: Gazetteer | None = Non
     -------
     toolkit.metrics.Measurements
         ``sentences`` (:func:`sentence_metrics`), ``articles``
-        (:func:`article_metrics`) and ``tables["quotes"]`` (:func:`extract_quotes`).
+        (:func:`article_metrics`) and ``tables["quotes"]`` (:func:`extract_quotes`,
+        plus ``sentence_id`` of the sentence where each quote starts and
+        ``counted``: False inside a key-points block that repeats the body).
 
     Examples
     --------
@@ -286,6 +288,15 @@ def measure(docs: Sequence[ParsedDocument], *, gazetteer: Gazetteer | None = Non
     """
     import pandas as pd
 
+    import bisect
+
     quotes = extract_quotes(docs, gazetteer=gazetteer)
     sentences = pd.DataFrame(_sentence_counts(docs, quotes), columns=["doc_id", "sentence_id", *_COUNT_COLUMNS])
+    by_id = {doc.doc_id: doc for doc in docs}
+    located = []
+    for doc_id, start in zip(quotes["doc_id"], quotes["start"], strict=True):
+        doc = by_id[doc_id]
+        k = max(bisect.bisect_right([s for s, _ in doc.sentences], int(start)) - 1, 0)
+        located.append((k, bool(doc.counted[k]) if doc.counted else True))
+    quotes = quotes.assign(sentence_id=[k for k, _ in located], counted=[c for _, c in located])
     return Measurements(sentences, _articles_from(docs, sentences), {"quotes": quotes})
