@@ -286,9 +286,9 @@ def measure(docs: Sequence[ParsedDocument], *, gazetteer: Gazetteer | None = Non
     >>> m.tables["quotes"][["speaker_canonical", "affiliation"]].values.tolist()
     [['Mao Ning', 'China']]
     """
-    import pandas as pd
-
     import bisect
+
+    import pandas as pd
 
     quotes = extract_quotes(docs, gazetteer=gazetteer)
     sentences = pd.DataFrame(_sentence_counts(docs, quotes), columns=["doc_id", "sentence_id", *_COUNT_COLUMNS])
