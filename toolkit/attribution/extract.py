@@ -475,8 +475,10 @@ def _finite(form: str) -> bool:
 def _nearest_verb_speaker(spec: _Spec, text: str, s_start: int, s_end: int, pos: int,
                           quotes: list[tuple[int, int]]) -> tuple[str, str | None, int]:
     """Speaker from the reporting verb of the sentence nearest to ``pos`` (outside quotes)."""
-    best: tuple[int, str, str | None, int] | None = None
-    for m in spec.verb_any.finditer(text, max(s_start, pos - 200), min(s_end, pos + 200)):
+    found = list(spec.verb_any.finditer(text, max(s_start, pos - 200), min(s_end, pos + 200)))
+    # nearest first (the earlier of two at the same distance): the first with a speaker wins
+    found.sort(key=lambda m: abs(m.start() - pos))
+    for m in found:
         if _inside(quotes, m.start()):
             continue
         form = m.group("verb")
@@ -487,12 +489,8 @@ def _nearest_verb_speaker(spec: _Spec, text: str, s_start: int, s_end: int, pos:
         else:
             who = _nonfinite_subject(text, s_start, m.start(), quotes)
         if who:
-            dist = abs(m.start() - pos)
-            if best is None or dist < best[0]:
-                best = (dist, who, form, m.start())
-    if best is None:
-        return "", None, -1
-    return best[1], best[2], best[3]
+            return who, form, m.start()
+    return "", None, -1
 
 
 def _inside(quotes: list[tuple[int, int]], pos: int) -> bool:
@@ -600,8 +598,11 @@ def find_attributions(doc: ParsedDocument, *, verbs: QuoteVerbs | None = None) -
                 mb = None
                 tail_end = before.rstrip()[-1:]
                 if tail_end in (":", ",") or tail_end.isalpha():
-                    for vm in spec.verb_any.finditer(before):  # the cue verb nearest the mark
-                        mb = spec.before.match(before, vm.start()) or mb
+                    # the cue verb nearest the mark: the last verb where the pattern holds
+                    for vm in reversed(list(spec.verb_any.finditer(before))):
+                        mb = spec.before.match(before, vm.start())
+                        if mb:
+                            break
                 if mb and not before.rstrip().endswith((":", ",")) and mb.group("tail").strip():
                     mb = None  # without a colon or comma, only a verb right before the mark
                 if mb:
