@@ -314,10 +314,12 @@ def test_cli_subprocess_bad_input_has_no_traceback(tmp_path):
 
 def _measure(code: str, tmp_path: Path, timeout: float) -> dict[str, float]:
     """Run ``code`` in a fresh interpreter; return its wall time and peak memory (MB)."""
+    # VmHWM, not getrusage: Linux carries ru_maxrss over from the forking parent (pytest) across exec
     script = textwrap.dedent(code) + textwrap.dedent("""
-        import json, resource, time
-        print(json.dumps({"seconds": time.perf_counter() - START,
-                          "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, **RESULT}))
+        import json, re, time
+        status = open("/proc/self/status", encoding="ascii").read()
+        peak_mb = int(re.search(r"VmHWM:\\s+(\\d+) kB", status).group(1)) / 1024
+        print(json.dumps({"seconds": time.perf_counter() - START, "peak_mb": peak_mb, **RESULT}))
     """)
     result = subprocess.run([sys.executable, "-c", "import time; START = time.perf_counter()\n" + script],
                             capture_output=True, text=True, timeout=timeout, cwd=tmp_path)
@@ -405,7 +407,7 @@ def test_html_entity_bomb_and_external_entity_are_not_resolved(tmp_path):
     """, tmp_path, timeout=60)
     assert not stats["secret"]
     assert stats["chars"] < 2000 and stats["lols"] <= 1  # 10**9 "lol"s were not expanded
-    assert stats["peak_mb"] < 400
+    assert stats["peak_mb"] < 400  # about 130 MB, as for the same page without entities
 
 
 # ------------------------------------------------------------------ spreadsheet export

@@ -106,9 +106,11 @@ def _file(rng: random.Random) -> tuple[str, bytes, int | None]:
                 "text": generate(rng)} for k in range(rng.randrange(1, 4))]
     # a record the loader may refuse for a documented reason: NUL, or no text left after cleaning
     from toolkit.cleaning import clean_text
+    from toolkit.corpus import _one_line
 
     fields = [v for r in records for v in r.values()]
-    known = not any("\x00" in v for v in fields) and all(clean_text(r["text"]).text for r in records)
+    known = not any("\x00" in v for v in fields) and all(
+        clean_text(r["text"], title=_one_line(r["title"]), outlet=_one_line(r["outlet"])).text for r in records)
     if fmt == "csv":
         quote_all = rng.random() < 0.5
         # an unquoted bare CR is a row end to every CSV reader; Python's writer leaves it unquoted
