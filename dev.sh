@@ -37,7 +37,7 @@ case "${1:-}" in
     run)
         setup
         shift
-        .venv/bin/toolkit run "$@"
+        .venv/bin/toolkit run --force "$@"   # refreshes out/, the main job's own folder
         ;;
     test)
         setup

@@ -87,3 +87,6 @@ def test_run_writes_report_figures_and_tables(tmp_path):
     assert (out / "report.html").is_file() and (out / "comparison.csv").is_file()
     assert list((out / "figures").glob("*.png"))
     assert not list(out.rglob("*.part"))
+    again = run("run", "--out", str(out), "--no-notebook")
+    assert again.returncode == 2 and "earlier run; pass --force" in again.stderr
+    assert run("run", "--out", str(out), "--no-notebook", "--force").returncode == 0

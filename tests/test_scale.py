@@ -57,5 +57,14 @@ def test_analyze_with_dask_equals_pandas(tmp_path, big_jsonl):
 def test_output_folder_is_not_overwritten(big_jsonl, tmp_path):
     out = tmp_path / "res"
     analyze_files(big_jsonl, out, limit=3, progress=False)
-    with pytest.raises(InputError, match="not empty"):
+    with pytest.raises(InputError, match="output already exists"):
         analyze_files(big_jsonl, out, limit=3, progress=False)
+
+
+def test_streaming_csv_is_strict_and_a_failed_run_leaves_nothing(tmp_path):
+    path = tmp_path / "ragged.csv"
+    path.write_text("doc_id,outlet,text\na,X,One sentence.\nb,X\n", encoding="utf-8")
+    out = tmp_path / "res"
+    with pytest.raises(InputError, match=r"ragged.csv:3: row has 2 fields"):
+        analyze_files(path, out, progress=False)
+    assert not out.exists() and not list(tmp_path.glob(".res.partial-*"))

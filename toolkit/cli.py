@@ -46,6 +46,7 @@ def _run_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("corpus", nargs="?", default="blinken-china-2024", metavar="CORPUS")
     p.add_argument("--out", default="out", metavar="DIR", help="output folder (default: out)")
     p.add_argument("--no-notebook", action="store_true", help="skip executing notebook 01")
+    p.add_argument("--force", action="store_true", help="replace the outputs of an earlier run in --out")
 
 
 def _table_args(p: argparse.ArgumentParser) -> None:
@@ -104,6 +105,12 @@ def _notebooks_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--data", metavar="DIR", help=_DATA_HELP + "; needed by 04_validation")
 
 
+def _fuzz_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--n", type=int, default=100_000, help="number of inputs (default: 100000)")
+    p.add_argument("--seed", type=int, default=0, help="campaign seed (default: 0)")
+    p.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")
+
+
 def _validate_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("what", choices=sorted(_VALIDATORS))
     _validation(p)
@@ -140,6 +147,8 @@ _COMMANDS: dict[str, tuple[str, str, Callable[[argparse.ArgumentParser], None]]]
     "bench": ("toolkit.cli:_cmd_bench", "measure speed (articles per second) on a benchmark corpus", _bench_args),
     "notebooks": ("toolkit.notebooks:cmd_notebooks", "execute the curated notebooks; executed copies and HTML",
                   _notebooks_args),
+    "fuzz": ("toolkit.fuzz:cmd_fuzz", "fixed-budget fuzzing of ingest and attribution (seeded, reproducible)",
+             _fuzz_args),
     "validate": ("toolkit.cli:_cmd_validate", "measure a method against human annotation", _validate_args),
 }
 

@@ -358,15 +358,20 @@ def cmd_run(args: argparse.Namespace) -> int:
     args.text_column = args.outlet_column = None
     args.encoding = "utf-8"
     out = Path(args.out)
+    if (out / "report.html").exists() and not args.force:
+        from toolkit.errors import InputError
+
+        raise InputError("holds the outputs of an earlier run; pass --force to replace them", path=out)
     _progress(f"analysing {args.corpus} ...")
     analysis = analyze(corpus_from_args(args))
     comparison = compare_outlets(analysis)
     print(format_table(comparison))
     prov = _run_provenance(analysis)
-    write_table(analysis.articles, out / "articles.csv", force=True, provenance=prov)
-    write_table(comparison, out / "comparison.csv", force=True, provenance=prov)
+    write_table(analysis.articles, out / "articles.csv", force=args.force, provenance=prov)
+    write_table(comparison, out / "comparison.csv", force=args.force, provenance=prov)
     write_json(prov, out / "provenance.json")
-    _write_outputs(analysis, comparison, html=str(out / "report.html"), figures=str(out / "figures"), force=True)
+    _write_outputs(analysis, comparison, html=str(out / "report.html"), figures=str(out / "figures"),
+                   force=args.force)
     if not args.no_notebook:
         from toolkit.notebooks import execute_notebook
 

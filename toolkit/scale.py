@@ -24,7 +24,6 @@ On a cluster::
 from __future__ import annotations
 
 import gzip
-import io
 import json
 import os
 from collections.abc import Iterator, Mapping
@@ -91,19 +90,16 @@ def _raw_chunks(path: Path, chunk_size: int, limit: int | None) -> Iterator[pd.D
             if limit is not None and taken >= limit:
                 break
     elif name.endswith(".csv"):
-        from toolkit.corpus import read_text_file
+        from toolkit.corpus import _read_csv, read_text_file
 
-        text = read_text_file(path)
-        taken = 0
-        for frame in pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, chunksize=chunk_size):
-            if limit is not None:
-                frame = frame.iloc[: max(0, limit - taken)]
-            frame["_source"] = [f"{path}:{taken + i + 2}" for i in range(len(frame))]
-            taken += len(frame)
-            if len(frame):
-                yield frame
-            if limit is not None and taken >= limit:
-                break
+        # the same strict reader as load_corpus: a ragged row is an error, never padded
+        header, rows, lines = _read_csv(read_text_file(path), path)
+        stop = len(rows) if limit is None else min(limit, len(rows))
+        for a in range(0, stop, chunk_size):
+            b = min(a + chunk_size, stop)
+            frame = pd.DataFrame(rows[a:b], columns=header, dtype=object)
+            frame["_source"] = [f"{path}:{line}" for line in lines[a:b]]
+            yield frame
     else:
         raise InputError("streaming reads .jsonl, .jsonl.gz, .parquet or .csv files", path=path)
 
@@ -211,45 +207,54 @@ def analyze_files(
         The output folder; read it with :func:`read_results`.
     """
     import shutil
+    import tempfile
 
     from tqdm.auto import tqdm
 
-    out = Path(output)
-    if out.exists() and any(out.iterdir()):
-        if not force:
-            raise InputError("output folder is not empty; pass --force (force=True) to replace it", path=out)
-        shutil.rmtree(out)
-    out.mkdir(parents=True, exist_ok=True)
-    chunks = iter_corpus(source, chunk_size=chunk_size, columns=columns, limit=limit)
-    bar = tqdm(total=limit, unit="articles", disable=not progress, desc="analysing")
-    if engine == "pandas":
-        for k, chunk in enumerate(chunks):
-            _, n = _write_part(chunk, str(out / f"part-{k:05d}.parquet"))
-            bar.update(n)
-    elif engine == "dask":
-        from dask.distributed import Client, LocalCluster, as_completed
-
-        own = client is None
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None) if own else None
-        client = Client(cluster) if own else client
-        try:
-            pending = as_completed()
-            in_flight_limit = 2 * max(1, len(client.scheduler_info()["workers"]))
+    final = Path(output)
+    if final.exists() and (final.is_file() or any(final.iterdir())) and not force:
+        raise InputError("output already exists; pass --force (force=True) to replace it", path=final)
+    final.parent.mkdir(parents=True, exist_ok=True)
+    # parts go to a hidden folder beside the output, renamed into place only when every part is written:
+    # a run that is killed leaves no folder that looks like a finished result
+    out = Path(tempfile.mkdtemp(prefix=f".{final.name}.partial-", dir=final.parent))
+    try:
+        chunks = iter_corpus(source, chunk_size=chunk_size, columns=columns, limit=limit)
+        bar = tqdm(total=limit, unit="articles", disable=not progress, desc="analysing")
+        if engine == "pandas":
             for k, chunk in enumerate(chunks):
-                pending.add(client.submit(_write_part, chunk, str(out / f"part-{k:05d}.parquet"), pure=False))
-                while pending.count() >= in_flight_limit:
-                    bar.update(next(pending).result()[1])
-            for future in pending:
-                bar.update(future.result()[1])
-        finally:
-            if own:
-                client.close()
-                cluster.close()  # type: ignore[union-attr]
-    else:
-        raise InputError(f"unknown engine {engine!r}; use 'pandas' or 'dask'")
+                _, n = _write_part(chunk, str(out / f"part-{k:05d}.parquet"))
+                bar.update(n)
+        elif engine == "dask":
+            from dask.distributed import Client, LocalCluster, as_completed
+
+            own = client is None
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                   dashboard_address=None) if own else None
+            client = Client(cluster) if own else client
+            try:
+                pending = as_completed()
+                in_flight_limit = 2 * max(1, len(client.scheduler_info()["workers"]))
+                for k, chunk in enumerate(chunks):
+                    pending.add(client.submit(_write_part, chunk, str(out / f"part-{k:05d}.parquet"), pure=False))
+                    while pending.count() >= in_flight_limit:
+                        bar.update(next(pending).result()[1])
+                for future in pending:
+                    bar.update(future.result()[1])
+            finally:
+                if own:
+                    client.close()
+                    cluster.close()  # type: ignore[union-attr]
+        else:
+            raise InputError(f"unknown engine {engine!r}; use 'pandas' or 'dask'")
+    except BaseException:
+        shutil.rmtree(out, ignore_errors=True)
+        raise
     bar.close()
-    return out
+    if final.exists():
+        shutil.rmtree(final) if final.is_dir() else final.unlink()
+    os.replace(out, final)
+    return final
 
 
 def read_results(output: str | os.PathLike[str]) -> pd.DataFrame:
