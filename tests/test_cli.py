@@ -90,3 +90,13 @@ def test_run_writes_report_figures_and_tables(tmp_path):
     again = run("run", "--out", str(out), "--no-notebook")
     assert again.returncode == 2 and "earlier run; pass --force" in again.stderr
     assert run("run", "--out", str(out), "--no-notebook", "--force").returncode == 0
+
+
+def test_figures_carry_provenance(tmp_path):
+    import json
+
+    from PIL import Image
+
+    assert main(["compare", "blinken-china-2024", "--figures", str(tmp_path)]) == 0
+    info = json.loads(Image.open(tmp_path / "vader_compound.png").info["Description"])
+    assert {"toolkit_version", "corpus_checksum", "resources", "seed"} <= set(info)

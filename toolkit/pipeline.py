@@ -329,7 +329,7 @@ def _write_outputs(analysis: Analysis, comparison: pd.DataFrame, *, html: str | 
     if figures:
         from toolkit.plots import save_figures
 
-        for path in save_figures(comparison, figures, force=force):
+        for path in save_figures(comparison, figures, force=force, provenance=_run_provenance(analysis)):
             print(f"wrote {path}")
     if html:
         from toolkit.report import write_report

@@ -85,29 +85,38 @@ def plot_outlet_metrics(comparison: pd.DataFrame, *, metric: str, ax: Axes | Non
     return ax
 
 
-def metric_png(comparison: pd.DataFrame, metric: str, *, dpi: int = 110) -> bytes:
-    """:func:`plot_outlet_metrics` for one metric, rendered to PNG bytes."""
+def metric_png(comparison: pd.DataFrame, metric: str, *, dpi: int = 110,
+               provenance: dict[str, object] | None = None) -> bytes:
+    """:func:`plot_outlet_metrics` for one metric, rendered to PNG bytes.
+
+    With ``provenance``, it is stored as JSON in the PNG's ``Description`` text chunk.
+    """
     import io
+    import json
 
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(5, 0.6 + 0.55 * max(int((comparison["metric"] == metric).sum()), 1)))
     plot_outlet_metrics(comparison, metric=metric, ax=ax)
     fig.tight_layout()
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
+    metadata: dict[str, str | None] = {"Software": None}
+    if provenance is not None:
+        metadata["Description"] = json.dumps(provenance, sort_keys=True, default=str)
+    fig.savefig(buffer, format="png", dpi=dpi, metadata=metadata)
     plt.close(fig)
     return buffer.getvalue()
 
 
-def save_figures(comparison: pd.DataFrame, folder: str | os.PathLike[str], *, force: bool = False) -> list[Path]:
-    """One PNG per metric (``<metric>.png``), written atomically."""
+def save_figures(comparison: pd.DataFrame, folder: str | os.PathLike[str], *, force: bool = False,
+                 provenance: dict[str, object] | None = None) -> list[Path]:
+    """One PNG per metric (``<metric>.png``), written atomically, with ``provenance`` in its metadata."""
     from toolkit.io import atomic_open
 
     paths = []
     for metric in dict.fromkeys(comparison["metric"]):
         target = Path(folder) / f"{metric}.png"
         with atomic_open(target, "wb", force=force) as handle:
-            handle.write(metric_png(comparison, metric))
+            handle.write(metric_png(comparison, metric, provenance=provenance))
         paths.append(target)
     return paths
 
