@@ -224,19 +224,32 @@ def _read_jsonl(path: Path, encoding: str) -> list[dict[str, Any]]:
     records = []
     # split on newlines only: str.splitlines() would also split inside a JSON
     # string at U+2028, U+0085 or a form feed, which JSON allows unescaped
-    for number, line in enumerate(_LINE_BREAK.split(read_text_file(path, encoding=encoding)), 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"not valid JSON ({exc.msg})", path=path, line=number) from None
-        if not isinstance(record, dict):
-            raise InputError("each line must be a JSON object", path=path, line=number)
-        record["_source"] = f"{path}:{number}"
-        _refuse_forbidden_record(record)
-        records.append(record)
+    for number, text in enumerate(_LINE_BREAK.split(read_text_file(path, encoding=encoding)), 1):
+        record = jsonl_record(text, path=path, line=number)
+        if record is not None:
+            records.append(record)
     return records
+
+
+def jsonl_record(text: str, *, path: Path, line: int) -> dict[str, Any] | None:
+    """One JSONL line as a record (``None`` for a blank line), checked as :func:`load_corpus` checks it.
+
+    Raises
+    ------
+    toolkit.errors.InputError
+        Not JSON, not an object, or holding characters the toolkit refuses; names the file and line.
+    """
+    if not text.strip():
+        return None
+    try:
+        record = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"not valid JSON ({exc.msg})", path=path, line=line) from None
+    if not isinstance(record, dict):
+        raise InputError("each line must be a JSON object", path=path, line=line)
+    record["_source"] = f"{path}:{line}"
+    _refuse_forbidden_record(record)
+    return record
 
 
 def _read_table(path: Path, encoding: str) -> pd.DataFrame:

@@ -24,7 +24,6 @@ On a cluster::
 from __future__ import annotations
 
 import gzip
-import json
 import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -43,6 +42,8 @@ ABP_COLUMNS = {"doc_id": "ID", "outlet": "source", "title": "title", "published"
 
 
 def _jsonl_chunks(path: Path, chunk_size: int, limit: int | None) -> Iterator[list[dict[str, Any]]]:
+    from toolkit.corpus import jsonl_record
+
     opener = gzip.open if path.suffix == ".gz" else open
     chunk: list[dict[str, Any]] = []
     taken = 0
@@ -50,15 +51,9 @@ def _jsonl_chunks(path: Path, chunk_size: int, limit: int | None) -> Iterator[li
         for number, line in enumerate(handle, 1):
             if limit is not None and taken >= limit:
                 break
-            if not line.strip():
+            record = jsonl_record(line, path=path, line=number)
+            if record is None:
                 continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"not valid JSON ({exc.msg})", path=path, line=number) from None
-            if not isinstance(record, dict):
-                raise InputError("each line must be a JSON object", path=path, line=number)
-            record["_source"] = f"{path}:{number}"
             chunk.append(record)
             taken += 1
             if len(chunk) == chunk_size:
