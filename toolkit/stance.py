@@ -149,6 +149,7 @@ def _entries(text: str) -> list[str]:
             if line.strip() and not line.lstrip().startswith("#")]
 
 
+@lru_cache(maxsize=65536)
 def _norm(token: str) -> str:
     return token.casefold().replace("’", "'")
 
@@ -382,7 +383,8 @@ def _describe_all(markers: pd.DataFrame, *, top: int = 8) -> dict[str, str]:
     from collections import Counter
 
     counts: dict[str, dict[str, Counter[str]]] = {}
-    for doc_id, lexicon, match in zip(markers["doc_id"], markers["lexicon"], markers["match"], strict=True):
+    for doc_id, lexicon, match in zip(markers["doc_id"].tolist(), markers["lexicon"].tolist(),
+                                      markers["match"].tolist(), strict=True):
         counts.setdefault(doc_id, {}).setdefault(lexicon, Counter())[match.casefold()] += 1
     out = {}
     for doc_id, by_lexicon in counts.items():
