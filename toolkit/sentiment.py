@@ -33,7 +33,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from toolkit.metrics import Measurements, MetricSpec
-from toolkit.text import ParsedDocument
+from toolkit.text import ParsedDocument, counted_rows
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -236,11 +236,7 @@ def article_metrics(docs: Sequence[ParsedDocument]) -> pd.DataFrame:
 def _articles_from(docs: Sequence[ParsedDocument], scores: pd.DataFrame) -> pd.DataFrame:
     import pandas as pd
 
-    counted = pd.DataFrame(
-        [(doc.doc_id, i) for doc in docs for i, c in enumerate(doc.counted) if c],
-        columns=["doc_id", "sentence_id"],
-    )
-    kept = scores.merge(counted, on=["doc_id", "sentence_id"])
+    kept = counted_rows(docs, scores)
     means = kept.groupby("doc_id", sort=False)[list(SCORE_COLUMNS)].mean()
     lede = (kept[kept["position"] == "lede"].groupby("doc_id", sort=False)
             [["vader_compound", "textblob_polarity"]].mean().add_prefix("lede_"))

@@ -49,7 +49,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from toolkit.metrics import Measurements, MetricSpec
-from toolkit.text import ParsedDocument, tokenize
+from toolkit.text import ParsedDocument, counted_rows, tokenize
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -353,9 +353,7 @@ def _articles_from(docs: Sequence[ParsedDocument], sentences: pd.DataFrame, mark
     import pandas as pd
 
     keys = [lex.key for lex in LEXICONS]
-    counted = pd.DataFrame([(doc.doc_id, i) for doc in docs for i, c in enumerate(doc.counted) if c],
-                           columns=["doc_id", "sentence_id"])
-    kept = sentences.merge(counted, on=["doc_id", "sentence_id"])
+    kept = counted_rows(docs, sentences)
     sums = kept.groupby("doc_id", sort=False)[["stance_words", *(f"{k}_hits" for k in keys)]].sum(
         min_count=1)
     order = pd.Index([doc.doc_id for doc in docs], name="doc_id")
@@ -365,12 +363,7 @@ def _articles_from(docs: Sequence[ParsedDocument], sentences: pd.DataFrame, mark
         out.loc[~english, f"{k}_hits"] = float("nan")
         words = out["stance_words"].where(out["stance_words"] > 0)
         out[f"{k}_per_1000w"] = 1000.0 * out[f"{k}_hits"] / words
-    counted_set = set(zip(counted["doc_id"], counted["sentence_id"], strict=True))
-    if not markers.empty:
-        keep = [(d, s) in counted_set for d, s in zip(markers["doc_id"], markers["sentence_id"],
-                                                      strict=True)]
-        markers = markers[keep]
-    described = _describe_all(markers)
+    described = _describe_all(counted_rows(docs, markers))
     out["stance_matches"] = [described.get(d, "") for d in order]
     out["stance_words"] = out["stance_words"].fillna(0).astype(int)
     columns = ["stance_words", *(c for k in keys for c in (f"{k}_hits", f"{k}_per_1000w")),

@@ -31,6 +31,7 @@ __all__ = [
     "split_sentences",
     "tokenize",
     "sentence_table",
+    "counted_rows",
     "guess_language",
     "LEDE_SENTENCES",
 ]
@@ -244,6 +245,18 @@ def parse_corpus(corpus: pd.DataFrame) -> list[ParsedDocument]:
             strict=True,
         )
     ]
+
+
+def counted_rows(docs: Sequence[ParsedDocument], table: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a sentence-keyed table (``doc_id, sentence_id``) whose sentence is counted.
+
+    Sentences of a key-points block that repeats the body are not counted;
+    metric families aggregate per article over the counted rows only.
+    """
+    if table.empty:
+        return table
+    counted = {(d.doc_id, i) for d in docs for i, c in enumerate(d.counted) if c}
+    return table[[(d, i) in counted for d, i in zip(table["doc_id"], table["sentence_id"], strict=True)]]
 
 
 def sentence_table(docs: Sequence[ParsedDocument]) -> pd.DataFrame:

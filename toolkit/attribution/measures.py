@@ -24,7 +24,7 @@ from toolkit.attribution.extract import QUOTE_COLUMNS, SOURCE_KINDS, quote_rows
 from toolkit.attribution.lexicon import VERB_CLASSES, load_quote_verbs
 from toolkit.gazetteer import Gazetteer
 from toolkit.metrics import Measurements, MetricSpec
-from toolkit.text import ParsedDocument
+from toolkit.text import ParsedDocument, counted_rows
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -220,11 +220,7 @@ def _articles_from(docs: Sequence[ParsedDocument], sentences: pd.DataFrame) -> p
     import numpy as np
     import pandas as pd
 
-    counted = pd.DataFrame(
-        [(doc.doc_id, i) for doc in docs for i, c in enumerate(doc.counted) if c],
-        columns=["doc_id", "sentence_id"],
-    )
-    kept = sentences.merge(counted, on=["doc_id", "sentence_id"])
+    kept = counted_rows(docs, sentences)
     sums = kept.groupby("doc_id", sort=False)[_COUNT_COLUMNS].sum()
     order = pd.Index([doc.doc_id for doc in docs], name="doc_id")
     sums = sums.reindex(order).fillna(0).astype("int64")

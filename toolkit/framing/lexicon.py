@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from toolkit.framing.scheme import FrameScheme, load_scheme
 from toolkit.metrics import Measurements, MetricSpec
-from toolkit.text import ParsedDocument
+from toolkit.text import ParsedDocument, counted_rows
 
 if TYPE_CHECKING:
     import os
@@ -318,9 +318,7 @@ def article_metrics(docs: Sequence[ParsedDocument], *, scheme: SchemeArg = "gene
     names = sch.frame_names()
     residual = {f.name for f in sch.frames if f.residual}
     sent = sentence_metrics(docs, scheme=sch)
-    counted = {(d.doc_id, i) for d in docs for i, c in enumerate(d.counted) if c}
-    keep = [(d, i) in counted for d, i in zip(sent["doc_id"], sent["sentence_id"], strict=True)]
-    sent = sent[keep]
+    sent = counted_rows(docs, sent)
     order = pd.Index([d.doc_id for d in docs], name="doc_id")
     grouped = sent.groupby("doc_id", sort=False)
     sums = grouped[["n_cues", *(f"cues_{n}" for n in names)]].sum().reindex(order).fillna(0)
