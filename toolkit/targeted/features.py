@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from toolkit.errors import InputError
@@ -18,25 +17,19 @@ _QUOTES_OPEN = frozenset("“«\"")
 _QUOTES_CLOSE = frozenset("”»\"")
 
 
-@lru_cache(maxsize=1)
-def _vader() -> Any:
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    return SentimentIntensityAnalyzer()
-
-
 def _lexicon_scores(prefix: str, text: str, out: dict[str, float]) -> None:
-    from textblob import TextBlob
+    """VADER and TextBlob scores of ``text``, through the exact-parity fast paths of :mod:`toolkit.fastsentiment`."""
+    from toolkit.fastsentiment import textblob_scores, vader_scores
 
     if not text.strip():
         return
-    vader = _vader().polarity_scores(text)
-    out[f"{prefix}vader_compound"] = float(vader["compound"])
-    out[f"{prefix}vader_pos"] = float(vader["pos"])
-    out[f"{prefix}vader_neg"] = float(vader["neg"])
-    blob = TextBlob(text).sentiment
-    out[f"{prefix}textblob_polarity"] = float(blob.polarity)
-    out[f"{prefix}textblob_subjectivity"] = float(blob.subjectivity)
+    compound, pos, _neu, neg = vader_scores([text])[0]
+    polarity, subjectivity = textblob_scores([text])[0]
+    out[f"{prefix}vader_compound"] = float(compound)
+    out[f"{prefix}vader_pos"] = float(pos)
+    out[f"{prefix}vader_neg"] = float(neg)
+    out[f"{prefix}textblob_polarity"] = float(polarity)
+    out[f"{prefix}textblob_subjectivity"] = float(subjectivity)
 
 
 def mention_features(text: str, start: int, end: int, *, window: int = 6) -> dict[str, float]:

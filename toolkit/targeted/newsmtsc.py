@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 
 from toolkit.errors import InputError
-from toolkit.targeted.features import _vader
 from toolkit.targeted.model import LABELS, POLARITY_LABELS, TargetedSentimentClassifier, load_targeted_model
 
 if TYPE_CHECKING:
@@ -231,7 +230,9 @@ def validate_sentiment(
     import pandas as pd
     from sklearn.metrics import accuracy_score, f1_score
     from textblob import TextBlob
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+    vader = SentimentIntensityAnalyzer()
     clf = load_targeted_model() if model is None else model
     majority = str(train["label"].value_counts().sort_index().idxmax())
     rows = []
@@ -241,7 +242,7 @@ def validate_sentiment(
         cache: dict[str, tuple[float, float]] = {}
         for s in set(sentences):
             cache[s] = (float(TextBlob(s).sentiment.polarity),
-                        float(_vader().polarity_scores(s)["compound"]))
+                        float(vader.polarity_scores(s)["compound"]))
         test_majority = str(df["label"].value_counts().sort_index().idxmax())
         predictions = {
             f"majority class of train ({majority})": [majority] * len(y),
