@@ -60,3 +60,11 @@ def inputs_unchanged():
     after = _tree_digest(*folders)
     changed = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
     assert not changed, f"tests changed input files: {changed}"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory):
+    """Notebooks analyse with ``cache=True``: in the tests that cache is a fresh folder, never the user's."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TOOLKIT_CACHE", str(tmp_path_factory.mktemp("toolkit-cache")))
+        yield

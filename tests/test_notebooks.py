@@ -34,9 +34,13 @@ def _outputs(path):
             for c in nb["cells"] if c["cell_type"] == "code" for o in c["outputs"]]
 
 
-def test_notebook_01_executes_identically_twice(tmp_path):
+def test_notebook_01_executes_identically_twice(tmp_path, monkeypatch):
+    monkeypatch.setenv("TOOLKIT_CACHE", str(tmp_path / "cache"))
     first = _outputs(execute_notebook("01_rt_vs_nbc_blinken_trip.ipynb", tmp_path / "one"))
+    cached = sorted(p.name for p in (tmp_path / "cache").glob("*/derived/*"))
+    assert len(cached) == 3  # the analysis, its alignment, target mentions and terms were cached cold ...
     second = _outputs(execute_notebook("01_rt_vs_nbc_blinken_trip.ipynb", tmp_path / "two", html=False))
+    assert sorted(p.name for p in (tmp_path / "cache").glob("*/derived/*")) == cached  # ... and read back warm
     assert not [o for o in first if o.get("output_type") == "error"]
     text = json.dumps(first)
     for finding in ("Omission:", "Voices:", "Sentiment toward the US"):

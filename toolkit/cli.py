@@ -88,7 +88,7 @@ def _bench_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--data", metavar="DIR", help=_DATA_HELP)
     p.add_argument("--n", type=int, default=None, help="number of articles")
     p.add_argument("--workers", type=int, default=1, help="pipeline: Dask worker processes (1: no Dask)")
-    p.add_argument("--repeat", type=int, default=3, help="pipeline: runs to take the median of (default: 3)")
+    p.add_argument("--repeat", type=int, default=3, help="pipeline, notebook: runs to take the median of (default: 3)")
     p.add_argument("--naive-n", type=int, default=200, help="pipeline: articles for the naive reference")
     p.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
 
@@ -128,6 +128,7 @@ _BENCHES = {
     "split": "toolkit.bench:cmd_bench_split",
     "pipeline": "toolkit.bench:cmd_bench_pipeline",
     "parity": "toolkit.bench:cmd_bench_parity",
+    "notebook": "toolkit.notebooks:cmd_bench_notebook",
 }
 
 # name -> (handler "module:function", help, argument builder)

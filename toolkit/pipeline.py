@@ -13,7 +13,7 @@ import argparse
 import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -50,6 +50,8 @@ class Analysis:
         Further tidy tables from the families (``"quotes"``, ...).
     provenance : dict
         Toolkit version, resource versions, corpus checksum.
+    cache_folder : pathlib.Path or None
+        Where the analysis is cached (``analyze(..., cache=...)``), else None.
     """
 
     corpus: pd.DataFrame
@@ -59,10 +61,30 @@ class Analysis:
     metrics: tuple[MetricSpec, ...]
     provenance: dict[str, Any] = field(default_factory=dict)
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    cache_folder: Path | None = None
+
+    def cached(self, func: Callable[..., pd.DataFrame], /, **kwargs: Any) -> pd.DataFrame:
+        """``func(self.docs, **kwargs)``, kept in the analysis's cache folder and reused on the next run.
+
+        For the slower tables derived from the parsed articles (a sentence
+        alignment, target mentions) in a notebook that is re-run often. When
+        the analysis was made without ``cache=`` the table is computed every
+        time. See :mod:`toolkit.cache` for what the key covers.
+
+        Examples
+        --------
+        >>> from toolkit import align_sentences, load_corpus
+        >>> analysis = analyze(load_corpus("blinken-china-2024"))
+        >>> analysis.cached(align_sentences).equals(align_sentences(analysis.docs))
+        True
+        """
+        from toolkit.cache import derived_table
+
+        return derived_table(self, func, kwargs)
 
 
 def provenance(corpus: pd.DataFrame, families: Sequence[str] = FAMILIES) -> dict[str, Any]:
-    """Toolkit version, the checksum of every shipped data file, and the corpus checksum."""
+    """Toolkit version and source checksum, the checksum of every shipped data file, and the corpus checksum."""
     from toolkit import __version__
     from toolkit.corpus import corpus_checksum
     from toolkit.resources import checksum
@@ -73,8 +95,11 @@ def provenance(corpus: pd.DataFrame, families: Sequence[str] = FAMILIES) -> dict
         for p in sorted(data_root.rglob("*"))
         if p.is_file() and not p.name.endswith(".card.md")
     }
+    from toolkit.cache import code_checksum
+
     return {
         "toolkit_version": __version__,
+        "code_checksum": code_checksum(),
         "families": list(families),
         "resources": resources,
         "corpus_checksum": corpus_checksum(corpus),
@@ -121,9 +146,11 @@ def analyze(
     chunk_size : int, default=1000
     cache : bool or path, default=False
         Keep the result on disk and reuse it when the same corpus is analysed
-        again with the same toolkit version, data files (lexicons, models,
-        gazetteer) and families; any change to one of them misses the cache.
-        ``True`` uses ``$TOOLKIT_CACHE`` or ``~/.cache/media-bias-toolkit``.
+        again with the same toolkit (version and source code), data files
+        (lexicons, models, gazetteer) and families; any change to one of them
+        misses the cache. ``True`` uses ``$TOOLKIT_CACHE`` or
+        ``~/.cache/media-bias-toolkit``; a path uses that folder. Tables
+        derived later can join it through :meth:`Analysis.cached`.
 
     Returns
     -------
@@ -143,12 +170,16 @@ def analyze(
 
     validate_corpus(corpus)
     if cache:
-        folder = _cache_folder(cache, corpus, families)
+        from toolkit.cache import analysis_folder, load_analysis, save_analysis
+
+        prov = provenance(corpus, families)
+        folder = analysis_folder(cache, prov)
         if (folder / "complete").is_file():
-            return _load_cached(folder, corpus, families)
+            return load_analysis(folder, corpus, families, prov)
         result = analyze(corpus, families=families, engine=engine, workers=workers, client=client,
                          chunk_size=chunk_size)
-        _save_cached(folder, result)
+        save_analysis(folder, result)
+        result.cache_folder = folder
         return result
     if engine == "dask":
         return _analyze_dask(corpus, families=families, workers=workers, client=client, chunk_size=chunk_size)
@@ -191,62 +222,6 @@ def analyze(
         articles = articles.merge(article_part[["doc_id", *new_cols]], on="doc_id", how="left")
         metrics.extend(module.METRICS)
     return Analysis(corpus, docs, sentences, articles, tuple(metrics), provenance(corpus, families), tables)
-
-
-def _cache_folder(cache: bool | str | os.PathLike[str], corpus: pd.DataFrame, families: Sequence[str]) -> Path:
-    import hashlib
-    import json
-
-    if isinstance(cache, bool):
-        root = Path(os.environ.get("TOOLKIT_CACHE", Path.home() / ".cache" / "media-bias-toolkit"))
-    else:
-        root = Path(cache)
-    key = hashlib.sha256(json.dumps(provenance(corpus, families), sort_keys=True).encode()).hexdigest()[:32]
-    return root / key
-
-
-def _save_cached(folder: Path, analysis: Analysis) -> None:
-    """Write the tables to a temporary folder and rename it into place (all or nothing)."""
-    import json
-    import shutil
-    import tempfile
-
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".partial-", dir=folder.parent))
-    try:
-        (tmp / "tables").mkdir()
-        named = {"sentences": analysis.sentences, "articles": analysis.articles,
-                 **{f"tables/{k}": v for k, v in analysis.tables.items()}}
-        for name, table in named.items():
-            table.to_parquet(tmp / f"{name}.parquet", index=False)
-            (tmp / f"{name}.dtypes.json").write_text(json.dumps({c: str(t) for c, t in table.dtypes.items()}))
-        (tmp / "complete").write_text("ok\n")
-        if folder.exists():
-            shutil.rmtree(folder)
-        os.replace(tmp, folder)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-
-
-def _load_cached(folder: Path, corpus: pd.DataFrame, families: Sequence[str]) -> Analysis:
-    import json
-
-    import pandas as pd
-
-    from toolkit.text import parse_corpus
-
-    def read(path: Path) -> pd.DataFrame:
-        table = pd.read_parquet(path)
-        dtypes = json.loads(path.with_suffix(".dtypes.json").read_text())
-        for column, dtype in dtypes.items():
-            if dtype == "object" and str(table[column].dtype) != "object":
-                table[column] = table[column].astype(object).where(table[column].notna(), None)
-        return table
-
-    metrics = tuple(m for name in families for m in importlib.import_module(name).METRICS)
-    tables = {p.stem: read(p) for p in sorted((folder / "tables").glob("*.parquet"))}
-    return Analysis(corpus, parse_corpus(corpus), read(folder / "sentences.parquet"),
-                    read(folder / "articles.parquet"), metrics, provenance(corpus, families), tables)
 
 
 def _analyze_dask(corpus: pd.DataFrame, *, families: Sequence[str], workers: int, client: Any,
