@@ -308,7 +308,7 @@ def test_quotes_command_writes_and_refuses_to_overwrite(tmp_path, capsys):
     "Said Sayed SAID", "", "é said ésaid saidé",
 ])
 def test_verb_scan_finds_what_the_word_bounded_pattern_finds(text):
-    from toolkit.attribution.extract import _spec, _verb_hits
+    from toolkit.attribution.cues import _spec, _verb_hits
 
     spec = _spec()
     slow = [(m.start(), m.end(), " ".join(m.group("verb").split()))
@@ -392,7 +392,7 @@ def test_definite_title_refers_to_the_titled_person(text, canonical):
 def test_name_pattern_matches_the_backtracking_pattern(text):
     import re
 
-    from toolkit.attribution.extract import _NAME
+    from toolkit.attribution.words import _NAME
 
     slow = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?\.?(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+"
                       r"(?:[-'’][A-Z]?[a-z]+)?){0,3}")

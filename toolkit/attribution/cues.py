@@ -1,0 +1,185 @@
+"""Reporting-verb cues: the compiled cue patterns, verb occurrences and indirect speech.
+
+Indirect speech is found by three patterns: ``X <verb> that ...``,
+``according to X, ...`` and ``..., X <verb>.``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from toolkit.attribution.lexicon import QuoteVerbs, load_quote_verbs
+from toolkit.attribution.phrases import _finite_subject, _is_speaker, _nonfinite_subject
+from toolkit.attribution.quotes import Attribution, _inside, _overlaps, _sentence_of, _trim
+from toolkit.attribution.words import _AUX, _AUX_WORDS, _MAX_CLAUSE, _MAX_SPEAKER_WORDS, _OBJECT_VERBS, _THAT
+
+
+@dataclass
+class _Spec:
+    """Compiled patterns that depend on the verb lexicon."""
+
+    verbs: QuoteVerbs
+    after_sv: re.Pattern[str]
+    after_vs: re.Pattern[str]
+    before: re.Pattern[str]
+    verb_any: re.Pattern[str]
+    verb_scan: re.Pattern[str]
+    according: re.Pattern[str]
+    cut: re.Pattern[str]
+
+
+@lru_cache(maxsize=4)
+def _spec(verbs: QuoteVerbs | None = None) -> _Spec:
+    verbs = verbs or load_quote_verbs()
+    v = r"(?P<verb>" + verbs.pattern + r")"
+    word = r"[^\s“”\"«»,;:!?()]+"
+    np = rf"(?P<np>(?:{word}\s+){{0,{_MAX_SPEAKER_WORDS - 1}}}?{word})"
+    return _Spec(
+        verbs=verbs,
+        after_sv=re.compile(rf"[\s,.;:—–-]{{0,4}}{np}\s+{_AUX}{v}\b"),
+        after_vs=re.compile(rf"[\s,.;:—–-]{{0,4}}{v}\s+(?P<rest>[^“”\"«»,;:!?()]{{1,80}})"),
+        before=re.compile(rf"{v}\b(?P<tail>[^“”\"«».!?]{{0,60}}?)[:,]?\s*$"),
+        verb_any=re.compile(rf"\b{v}\b"),
+        # the same matches as verb_any over a whole text (every form starts with a lower-case
+        # letter, so \b before it means "after a non-word character"), but starting with a
+        # character class lets the engine skip to candidates instead of trying every position
+        verb_scan=re.compile(rf"\W{v}\b"),
+        according=re.compile(r"\b[Aa]ccording to\s+(?P<np>[^,.;:!?“”\"«»]{1,80})"),
+        cut=re.compile(rf"[.!?,]\s+(?P<cue>{np}\s+{_AUX}{v}\b[^.!?“”\"]{{0,40}}[.!?]?)\s*$"),
+    )
+
+
+
+def _verb_hits(spec: _Spec, text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, form)`` of every reporting-verb form in ``text`` (as ``spec.verb_any.finditer``)."""
+    out = []
+    first = spec.verb_any.match(text)
+    if first is not None:
+        out.append((0, first.end(), " ".join(first.group("verb").split())))
+    for m in spec.verb_scan.finditer(text, first.end() if first is not None else 0):
+        form = m.group("verb")
+        vs, ve = m.span("verb")
+        out.append((vs, ve, form if form.isalpha() else " ".join(form.split())))
+    return out
+
+
+
+def _finite(form: str) -> bool:
+    return not form.casefold().endswith("ing")
+
+
+def _nearest_verb_speaker(spec: _Spec, text: str, s_start: int, s_end: int, pos: int,
+                          quotes: list[tuple[int, int]]) -> tuple[str, str | None, int]:
+    """Speaker from the reporting verb of the sentence nearest to ``pos`` (outside quotes)."""
+    found = list(spec.verb_any.finditer(text, max(s_start, pos - 200), min(s_end, pos + 200)))
+    # nearest first (the earlier of two at the same distance): the first with a speaker wins
+    found.sort(key=lambda m: abs(m.start() - pos))
+    for m in found:
+        if _inside(quotes, m.start()):
+            continue
+        form = m.group("verb")
+        if form.casefold() == "according to":
+            continue
+        if _finite(form):
+            who = _finite_subject(text, s_start, m.start(), quotes)
+        else:
+            who = _nonfinite_subject(text, s_start, m.start(), quotes)
+        if who:
+            return who, form, m.start()
+    return "", None, -1
+
+
+
+def _indirect(spec: _Spec, text: str, p_start: int, p_end: int, starts: list[int],
+              ends: list[int], quotes: list[tuple[int, int]], p_index: int,
+              hits: list[tuple[int, int, str]]) -> list[Attribution]:
+    out: list[Attribution] = []
+
+    def inside(pos: int) -> bool:
+        return _inside(quotes, pos)
+
+    def sentence(pos: int) -> tuple[int, int]:
+        i = _sentence_of(starts, pos)
+        s = max(starts[i], p_start) if i < len(starts) else p_start
+        e = min(ends[i], p_end) if i < len(ends) else p_end
+        return s, e
+
+    def content_end(s_end: int) -> int:
+        e = s_end
+        while e > 0 and text[e - 1] in ".!?; ":
+            e -= 1
+        return e
+
+    for vs, ve, form in hits:
+        if inside(vs) or form == "according to":
+            continue
+        that = _THAT.match(text, ve, min(p_end, ve + 60))
+        if that is not None:
+            # X <verb> (object) that CLAUSE
+            if that.group(1) and spec.verbs.lemma(form) not in _OBJECT_VERBS:
+                continue
+            s, e = sentence(vs)
+            if _finite(form):
+                who = _finite_subject(text, s, vs, quotes)
+            else:
+                who = _nonfinite_subject(text, s, vs, quotes)
+            c_start, c_end = that.end(), content_end(e)
+            if not who or not 3 <= c_end - c_start <= _MAX_CLAUSE or inside(c_start):
+                continue
+            out.append(Attribution("indirect", c_start, c_end, vs, who, form, p_index, "indirect"))
+            continue
+        # CLAUSE, X <verb>.
+        if ve < p_end and text[ve] not in " ,.;":
+            continue
+        seg_start = max(p_start, vs - 100)
+        comma = text.rfind(",", seg_start, vs)
+        if comma < 0:
+            continue
+        s, e = sentence(vs)
+        c_start, c_end = s, comma
+        if not 0 < c_end - c_start <= _MAX_CLAUSE or _overlaps(quotes, s, c_end):
+            continue  # tested first: cheaper than the speaker test, and usually true ("“...,” X said")
+        words = text[comma + 1:vs].split()
+        while words and words[-1].casefold() in _AUX_WORDS:
+            words.pop()
+        if not _is_speaker(words) or words[0].casefold() in {"which", "who", "that", "as"}:
+            continue
+        lead = text[c_start:c_end]
+        for sep in (", but ", "; ", ", while ", ", and "):
+            cut = lead.rfind(sep)
+            if cut >= 0:
+                c_start = c_start + cut + len(sep)
+                lead = text[c_start:c_end]
+        c_start, c_end = _trim(text, c_start, c_end)
+        while c_start < c_end and text[c_start] in "•-–— ":
+            c_start += 1
+        if c_end - c_start < 10 or len(text[c_start:c_end].split()) < 3:
+            continue
+        out.append(Attribution("indirect", c_start, c_end, vs, " ".join(words), form, p_index,
+                               "indirect"))
+    # according to X, CLAUSE / CLAUSE, according to X.
+    for m in spec.according.finditer(text, p_start, p_end):
+        if inside(m.start()):
+            continue
+        s, e = sentence(m.start())
+        who = m.group("np").strip()
+        if not who or len(who.split()) > _MAX_SPEAKER_WORDS:
+            continue
+        lead = text[s:m.start()].strip(" •-–—,")
+        if lead:
+            c_start, c_end = max(s, m.start() - _MAX_CLAUSE), m.start()
+            while c_end > c_start and text[c_end - 1] in " ,":
+                c_end -= 1
+        else:
+            c_start, c_end = m.end("np") + 1, content_end(min(e, m.end() + _MAX_CLAUSE))
+        c_start, c_end = _trim(text, c_start, c_end)
+        while c_start < c_end and text[c_start] in "•-–— ":
+            c_start += 1
+        if c_end - c_start < 3 or _overlaps(quotes, c_start, c_end) or inside(c_start):
+            continue
+        out.append(Attribution("indirect", c_start, c_end, m.start(), who, "according to", p_index,
+                               "indirect"))
+    return out
+

@@ -1,0 +1,171 @@
+"""Speaker phrases: which words can name a speaker, and the subject of a reporting verb."""
+
+from __future__ import annotations
+
+from toolkit.attribution.quotes import _outside_quotes, _overlaps
+from toolkit.attribution.words import (
+    _AUX_WORDS,
+    _DETERMINERS,
+    _MAX_SPEAKER_WORDS,
+    _NOT_NAMES,
+    _PRONOUNS,
+    _ROLE_NOUNS,
+    _SENTENCE_ADVERBS,
+    _SPAN,
+    _SUBJECT_PRONOUNS,
+)
+
+
+def _speaker_word_ok(word: str) -> bool:
+    core = word.strip("’'")
+    if not core:
+        return False
+    low = core.casefold()
+    if core[0].isupper() or core[0].isdigit():
+        return low not in _SENTENCE_ADVERBS
+    return low in _DETERMINERS or low in _ROLE_NOUNS or low in _PRONOUNS
+
+
+_SPEAKER_MEMO: dict[tuple[str, ...], bool] = {}
+
+
+def _is_speaker(words: list[str]) -> bool:
+    """Whether ``words`` can name a speaker (memoised: the same phrases recur in every article)."""
+    if not words or len(words) > _MAX_SPEAKER_WORDS:
+        return False
+    key = tuple(words)
+    hit = _SPEAKER_MEMO.get(key)
+    if hit is None:
+        if len(_SPEAKER_MEMO) > 200_000:
+            _SPEAKER_MEMO.clear()
+        hit = _SPEAKER_MEMO[key] = _is_speaker_words(words)
+    return hit
+
+
+def _is_speaker_words(words: list[str]) -> bool:
+    if any(len(w) >= 6 and w.isupper() for w in words):  # datelines: "WASHINGTON —"
+        return False
+    if len(words) == 1 and words[0].casefold() in _PRONOUNS:
+        return True
+    if not all(_speaker_word_ok(w) for w in words):
+        return False
+    if any(w.casefold() in _PRONOUNS for w in words):
+        return False
+    head = words[-1]
+    return head[0].isupper() or head.casefold() in _ROLE_NOUNS or any(
+        w.casefold() in _ROLE_NOUNS for w in words)
+
+
+def _suffix_speaker(text: str) -> str:
+    """The longest run of speaker words that ends ``text`` ("just last week China" -> "China")."""
+    words = text.split()
+    if words and words[-1].endswith(","):
+        return ""
+    while len(words) > 1 and words[-1].casefold() in _AUX_WORDS:  # "He had said", "China has warned"
+        words.pop()
+    best: list[str] = []
+    for i in range(len(words) - 1, max(-1, len(words) - 1 - _MAX_SPEAKER_WORDS), -1):
+        w = words[i]
+        if w.endswith((",", ";", ":", ".")) and i != len(words) - 1 and not _abbrev(w):
+            break
+        if not (_speaker_word_ok(w) or (i == len(words) - 1 and w.casefold() in _PRONOUNS)):
+            break
+        best = words[i:]
+    while best and best[0].casefold() in {"of", "and", "for", "to", "with", "on", "in"}:
+        best = best[1:]
+    return " ".join(best) if _is_speaker(best) else ""
+
+
+def _prefix_speaker(text: str) -> str:
+    """The longest run of speaker words at the start of ``text`` ("the official ahead ..." -> "the official")."""
+    words: list[str] = []
+    for w in text.split()[:_MAX_SPEAKER_WORDS + 1]:
+        if not words and w.endswith(":"):
+            continue
+        stop = w.endswith((",", ";", ":")) or (w.endswith(".") and not _abbrev(w))
+        w = w.rstrip(",;:") if not _abbrev(w) else w
+        if w.endswith(".") and not _abbrev(w):
+            w = w[:-1]
+        if not words and w in _NOT_NAMES:
+            break
+        if not _speaker_word_ok(w) or w.casefold() in _PRONOUNS:
+            break
+        words.append(w)
+        if stop:
+            break
+    while words and (words[-1].casefold() in _DETERMINERS and words[-1].casefold() not in _ROLE_NOUNS):
+        words.pop()
+    return " ".join(words) if _is_speaker(words) else ""
+
+
+def _clause_subject(text: str, *, pronoun: bool = False) -> str:
+    """Subject of the last clause of ``text`` that starts with a speaker ("X did Y, saying").
+
+    With ``pronoun``, a clause may also start with a personal pronoun ("He
+    nodded, saying"), resolved later like any pronoun speaker.
+    """
+    clauses = text.split(",")
+    for clause in reversed(clauses[-4:]):
+        clause = clause.lstrip("•-–— ")
+        who = _prefix_speaker(clause)
+        if who:
+            return who
+        if pronoun:
+            first = clause.split(None, 1)[:1]
+            if first and first[0] in _SUBJECT_PRONOUNS:
+                return first[0]
+    return ""
+
+
+def _opening_subject(text: str, s: int, vs: int, quotes: list[tuple[int, int]]) -> str:
+    """The noun phrase that opens the sentence, when it stands alone before a comma.
+
+    The subject of a verb separated from it by an apposition or a relative
+    clause: "Mary Stone, a spokeswoman for the board, wrote" -> "Mary Stone".
+    """
+    if _overlaps(quotes, s, vs):
+        return ""
+    head = text[s:min(vs, s + _SPAN)]
+    comma = head.find(",")
+    if comma < 0:
+        return ""
+    first = head[:comma].strip(" •-–—\t")
+    who = _prefix_speaker(first)
+    return who if who and len(who.split()) == len(first.split()) else ""
+
+
+def _finite_subject(text: str, s: int, vs: int, quotes: list[tuple[int, int]]) -> str:
+    """Subject of the finite reporting verb at ``vs`` in the sentence starting at ``s``.
+
+    The speaker words just before the verb ("the official said"); else, for a
+    coordinated predicate ("Tom Hale stood up, turned and said"), the subject
+    of the last clause that starts with one; else, after an apposition or a
+    relative clause ("X, who chairs the panel, said"), the sentence's opening
+    noun phrase.
+    """
+    seg = _outside_quotes(text, s, vs, quotes)
+    who = _suffix_speaker(seg)
+    if who:
+        return who
+    words = seg.split()
+    if not words:
+        return ""
+    if words[-1].casefold() == "and" and len(words) > 1:
+        return _clause_subject(seg.rstrip()[:-3])
+    if words[-1] == "to" and len(words) > 1:  # "She went on to say", "he was quick to add"
+        return _clause_subject(seg.rstrip()[:-2], pronoun=True)
+    if words[-1].endswith((",", ")")):
+        return _opening_subject(text, s, vs, quotes)
+    return ""
+
+
+def _nonfinite_subject(text: str, s: int, vs: int, quotes: list[tuple[int, int]]) -> str:
+    """Subject of a participle reporting verb ("X did Y, saying"), or the sentence's opening noun phrase."""
+    return (_clause_subject(text[max(s, vs - _SPAN):vs], pronoun=True)
+            or _opening_subject(text, s, vs, quotes))
+
+
+def _abbrev(word: str) -> bool:
+    return word.rstrip(".").casefold() in {"mr", "mrs", "ms", "dr", "u.s", "gen", "sen", "rep", "gov",
+                                           "prof", "st", "jr", "u.n", "u.k"}
+

@@ -1,0 +1,417 @@
+"""Speaker resolution within an article: source kind, role, affiliation, pronouns, names.
+
+Pronouns resolve to the nearest compatible speaker, definite descriptions
+(``the official``) to the earlier indefinite one with the same role, names to
+the gazetteer entity or to the longest earlier name with the same surname. A
+pronoun's candidate antecedents are person-like names only ("the National
+Security Agency" is none), and a lone surname counts as a name when the
+article names that person in full somewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Container
+from functools import lru_cache
+from typing import NamedTuple
+
+from toolkit.attribution.lexicon import QuoteVerbs
+from toolkit.attribution.quotes import Attribution, _inside
+from toolkit.attribution.words import (
+    _CONTINUE_LEMMAS,
+    _DEMONYMS,
+    _DETERMINERS,
+    _HISTORY,
+    _LONG_TITLES,
+    _MEDIA_WORDS,
+    _NAME,
+    _NOT_NAMES,
+    _ORG_WORDS,
+    _PLACE_WORDS,
+    _PLURAL_ROLES,
+    _PRONOUNS,
+    _ROLE_NOUNS,
+    _SHORT_TITLES,
+    _TITLES,
+)
+from toolkit.gazetteer import Entity, Gazetteer
+
+
+class Speaker(NamedTuple):
+    """A resolved speaker (a named tuple: built tens of thousands of times per corpus)."""
+
+    surface: str
+    canonical: str
+    source_kind: str
+    role: str | None = None
+    affiliation: str | None = None
+    gender: str | None = None
+    plural: bool = False
+
+
+
+def _describe(surface: str, gaz: Gazetteer) -> Speaker:
+    """Source kind, role and affiliation of a speaker phrase, without context."""
+    words = surface.split()
+    lows = [w.casefold().strip(".,’'") for w in words]
+    mentions = gaz.find(surface)
+    persons = [mm.entity for mm in mentions if mm.entity.type == "person"]
+    role = next((_ROLE_NOUNS[w] for w in reversed(lows) if w in _ROLE_NOUNS), None)
+    plural = lows[-1] in _PLURAL_ROLES if lows else False
+    if persons:
+        e = persons[-1]
+        return Speaker(surface, e.name, "named_person", role or e.role, e.affiliation, e.gender)
+    media = [mm.entity for mm in mentions if mm.entity.type == "media"]
+    affiliation = next((mm.entity.affiliation for mm in mentions if mm.entity.affiliation), None)
+    if affiliation is None:
+        affiliation = next((_DEMONYMS[w] for w in lows if w in _DEMONYMS), None)
+    det = bool(lows) and lows[0] in _DETERMINERS and not words[0][0].isupper() or (
+        bool(lows) and lows[0] in {"a", "an", "the", "one", "two", "some", "several", "many"})
+    anonymous_head = lows[-1] in _ROLE_NOUNS and _ROLE_NOUNS[lows[-1]] not in {
+        "statement", "organization"}
+    if media and not anonymous_head:
+        return Speaker(surface, media[-1].name, "media", None, media[-1].affiliation)
+    if anonymous_head:
+        if role == "head_of_state" and len(words) > 1 and words[-1][0].isupper():
+            pass
+        else:
+            return Speaker(surface, _strip_det(surface), "anonymous", role, affiliation,
+                           plural=plural)
+    orgs = [mm.entity for mm in mentions if mm.entity.type in ("organization", "country")]
+    if orgs and (len(mentions) == 1 or not any(w[0].isupper() and w.casefold() not in _TITLES
+                                               and gaz.lookup(w) is None for w in words)):
+        e = orgs[-1]
+        return Speaker(surface, e.name, "organization", e.role if e.type == "organization" else None,
+                       e.affiliation, plural=False)
+    if any(w in _MEDIA_WORDS for w in lows) and any(w[:1].isupper() for w in words):
+        return Speaker(surface, _strip_det(surface), "media", None, affiliation)
+    if any(w in _ORG_WORDS for w in lows) or (det and lows and lows[-1] in _ROLE_NOUNS):
+        return Speaker(surface, _strip_det(surface), "organization", None, affiliation)
+    name = [w for w in words if w.casefold().strip(".") not in _TITLES and w[:1].isupper()]
+    if name:
+        return Speaker(surface, " ".join(name), "named_person", role, affiliation)
+    return Speaker(surface, _strip_det(surface), "anonymous", role, affiliation, plural=plural)
+
+
+def _strip_det(surface: str) -> str:
+    words = surface.split()
+    while words and words[0].casefold() in {"a", "an", "the", "one"}:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _resolve(atts: list[Attribution], text: str, gaz: Gazetteer,
+             verbs: QuoteVerbs) -> list[Speaker | None]:
+    """Resolve each attribution's speaker within the article, in reading order."""
+    history: list[tuple[int, Speaker]] = []  # (paragraph, speaker) of resolved attributions
+    names: dict[str, str] = {}  # surname -> canonical full name
+    out: list[Speaker | None] = []
+    order = sorted(range(len(atts)), key=lambda i: (atts[i].cue_pos if atts[i].cue_pos >= 0
+                                                    else atts[i].start, atts[i].start))
+    resolved: dict[int, Speaker | None] = {}
+    marked = sorted((a.start - 1, a.end + 1) for a in atts if a.kind != "indirect")
+    memo = _cache_of(gaz)
+    surnames = _Surnames(text)  # read when a pronoun first needs them
+    for i in order:
+        att = atts[i]
+        surface = att.speaker
+        if not surface:
+            resolved[i] = None
+            continue
+        low = surface.casefold()
+        sp: Speaker | None
+        if low in _PRONOUNS:
+            sp = _resolve_pronoun(low, att, history, text, gaz, verbs, marked, names, surnames)
+            if sp is not None:
+                sp = sp._replace(surface=surface)
+        else:
+            sp = memo.describe(surface)
+            words = surface.split()
+            titled = _titled_antecedent(words, att, text, marked, gaz, names)
+            if titled is not None:
+                sp = titled
+            elif sp.source_kind == "anonymous" and words[0].casefold() in {"the", "this", "that"}:
+                ante = next((s for _, s in reversed(history[-_HISTORY:]) if s.source_kind == "anonymous"
+                             and s.role == sp.role and s.plural == sp.plural), None)
+                if ante is not None:
+                    sp = ante._replace(surface=surface,
+                                      affiliation=ante.affiliation or sp.affiliation)
+            elif sp.source_kind == "named_person" and not memo.mentions_entity(surface):
+                surname = sp.canonical.split()[-1]
+                if surname in names and len(names[surname]) >= len(sp.canonical):
+                    sp = sp._replace(canonical=names[surname])
+                else:
+                    names[surname] = sp.canonical
+        resolved[i] = sp
+        if sp is not None:
+            history.append((att.paragraph, sp))
+    for i in range(len(atts)):
+        out.append(resolved[i])
+    return out
+
+
+class _GazetteerCache:
+    """Per-gazetteer memo of pure lookups: speaker descriptions, mentions, person aliases."""
+
+    __slots__ = ("gaz", "described", "mentioned", "aliases")
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.gaz = gaz
+        self.described: dict[str, Speaker] = {}
+        self.mentioned: dict[str, bool] = {}
+        self.aliases = frozenset(a for e in gaz.entities if e.type == "person" for a in e.aliases)
+
+    def describe(self, surface: str) -> Speaker:
+        sp = self.described.get(surface)
+        if sp is None:
+            if len(self.described) > 100_000:
+                self.described.clear()
+            sp = self.described[surface] = _describe(surface, self.gaz)
+        return sp
+
+    def mentions_entity(self, surface: str) -> bool:
+        hit = self.mentioned.get(surface)
+        if hit is None:
+            if len(self.mentioned) > 100_000:
+                self.mentioned.clear()
+            hit = self.mentioned[surface] = bool(self.gaz.find(surface))
+        return hit
+
+
+_GAZ_CACHE: dict[int, _GazetteerCache] = {}
+
+
+def _cache_of(gaz: Gazetteer) -> _GazetteerCache:
+    """The memo of ``gaz`` (keyed by identity: hashing a gazetteer is slow)."""
+    hit = _GAZ_CACHE.get(id(gaz))
+    if hit is None or hit.gaz is not gaz:
+        if len(_GAZ_CACHE) > 8:
+            _GAZ_CACHE.clear()
+        hit = _GAZ_CACHE[id(gaz)] = _GazetteerCache(gaz)
+    return hit
+
+
+def _person_aliases(gaz: Gazetteer) -> frozenset[str]:
+    """Aliases of the gazetteer's people."""
+    return _cache_of(gaz).aliases
+
+
+def _person_like(parts: list[str]) -> bool:
+    """Whether capitalised words can name a person ("National Security Agency", "American Revolution" cannot)."""
+    for p in parts:
+        low = p.casefold()
+        if low in _ORG_WORDS or low in _MEDIA_WORDS or low in _DEMONYMS or low in _PLACE_WORDS:
+            return False
+    return True
+
+
+class _Surnames:
+    """The article's surnames (:func:`_article_surnames`), found on the first question only."""
+
+    __slots__ = ("text", "found")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.found: frozenset[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self.found is None:
+            self.found = _article_surnames(self.text)
+        return word in self.found
+
+
+def _article_surnames(text: str) -> frozenset[str]:
+    """Last words of the two- and three-word person-like names of an article.
+
+    A later lone "Kent" then reads as the person first named "Paula Kent"
+    (surname coreference), not as a capitalised sentence start.
+    """
+    out = set()
+    for found in set(_NAME.findall(text)):
+        parts = found.split()
+        if parts[0].endswith("."):
+            parts = parts[1:]
+        elif parts[0] in _LONG_TITLES:
+            parts = parts[1:]
+        if 2 <= len(parts) <= 3 and not any(p in _NOT_NAMES or p in _LONG_TITLES
+                                            or p in _SHORT_TITLES for p in parts) \
+                and _person_like(parts):
+            last = parts[-1]
+            out.add(last[:-2] if last.endswith(("'s", "’s")) else last.rstrip("."))
+    return frozenset(out)
+
+
+def _name_speaker(m: re.Match[str], marked: list[tuple[int, int]], gaz: Gazetteer,
+                  gaz_names: frozenset[str], names: dict[str, str],
+                  surnames: Container[str]) -> Speaker | None:
+    """The person a match of :data:`_NAME` outside quotes names, or None.
+
+    A lone capitalised word counts when it is a known speaker's surname, a
+    gazetteer alias or one of the article's ``surnames``.
+    """
+    words = m.group().split()
+    first = words[0]
+    title = ""
+    if first.endswith("."):
+        if first[:-1] not in _SHORT_TITLES or len(words) == 1:
+            return None
+        title = first[:-1]
+    elif first in _LONG_TITLES and len(words) > 1:
+        title = first
+    name = " ".join(words[1:] if title else words)
+    if name.endswith("."):
+        name = name[:-1]
+    titled = bool(title)
+    if not titled and len(words) == 1 and name in _NOT_NAMES and name not in gaz_names:
+        return None  # a sentence start ("The", "But"): skipped below too, only sooner
+    if not titled and len(words) == 1 and name not in names and name not in gaz_names and (
+            name not in surnames):
+        return None  # a lone capitalised word: a sentence start, a place, not a person
+    if _inside(marked, m.start()):
+        return None
+    if name.endswith(("'s", "’s")):
+        name = name[:-2]
+    parts = name.split()
+    entity = gaz.lookup(name)
+    if entity is not None and entity.type == "person":
+        return _entity_speaker(entity)
+    if entity is not None or any(p in _NOT_NAMES or p in _SHORT_TITLES for p in parts) or (
+            not _person_like(parts)):
+        return None
+    if not (titled or len(parts) >= 2 or parts[-1] in names or parts[-1] in surnames):
+        return None
+    canonical = names.get(parts[-1], name)
+    if len(name) > len(canonical):
+        canonical = name
+    gender = "male" if title == "Mr" else "female" if title in ("Mrs", "Ms") else None
+    return Speaker(m.group(0), canonical, "named_person", None, None, gender)
+
+
+#: title nouns of definite descriptions ("the senator") -> the title before a name ("Sen. Ann Lee")
+_TITLE_BEFORE_NAME = {
+    "president": r"(?<!Vice )President", "senator": r"(?:Sen\.|Senator)",
+    "governor": r"(?:Gov\.|Governor)", "congressman": r"(?:Rep\.|Representative|Congressman)",
+    "congresswoman": r"(?:Rep\.|Representative|Congresswoman)", "mayor": r"Mayor",
+    "sheriff": r"Sheriff", "secretary": r"Secretary(?:\s+of\s+[A-Z][a-z]+)?",
+    "ambassador": r"Ambassador", "judge": r"Judge", "chairman": r"Chairman",
+    "chairwoman": r"Chairwoman", "minister": r"Minister",
+}
+_TITLE_GENDER = {"congressman": "male", "congresswoman": "female", "chairman": "male",
+                 "chairwoman": "female"}
+_PERSON_NAME = (r"\s+(?P<name>[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?"
+                r"(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?){0,2})")
+
+
+@lru_cache(maxsize=32)
+def _titled_name_pattern(noun: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{_TITLE_BEFORE_NAME[noun]}{_PERSON_NAME}")
+
+
+def _titled_antecedent(words: list[str], att: Attribution, text: str,
+                       marked: list[tuple[int, int]], gaz: Gazetteer,
+                       names: dict[str, str]) -> Speaker | None:
+    """The person a definite title refers to: "the senator" -> the last "Sen. Ann Lee" before it.
+
+    Only "the <title>" and "the former <title>"; the title must have stood
+    before a name earlier in the article, outside quotes.
+    """
+    if not 2 <= len(words) <= 3 or words[0].casefold() != "the" or (
+            len(words) == 3 and words[1].casefold() != "former"):
+        return None
+    noun = words[-1].casefold()
+    if not _TITLE_BEFORE_NAME.get(noun):
+        return None
+    cue = att.cue_pos if att.cue_pos >= 0 else att.start
+    found = None
+    for m in _titled_name_pattern(noun).finditer(text, max(0, cue - 5000), cue):
+        if not _inside(marked, m.start()):
+            found = m
+    if found is None:
+        return None
+    name = found.group("name")
+    if name.endswith(("'s", "’s")):
+        name = name[:-2]
+    entity = gaz.lookup(name)
+    if entity is not None and entity.type == "person":
+        return _entity_speaker(entity)._replace(surface=" ".join(words))
+    if entity is not None or any(p in _NOT_NAMES for p in name.split()):
+        return None
+    canonical = names.get(name.split()[-1], name)
+    if len(name) > len(canonical):
+        canonical = name
+    return Speaker(" ".join(words), canonical, "named_person", _ROLE_NOUNS.get(noun), None,
+                   _TITLE_GENDER.get(noun))
+
+
+def _compatible(sp: Speaker, low: str) -> bool:
+    if low == "i":
+        return sp.source_kind in ("named_person", "anonymous")
+    return (sp.source_kind in ("named_person", "anonymous") and not sp.plural
+            and sp.gender in (None, _PRONOUNS[low]))
+
+
+def _resolve_pronoun(low: str, att: Attribution, history: list[tuple[int, Speaker]], text: str,
+                     gaz: Gazetteer, verbs: QuoteVerbs, marked: list[tuple[int, int]],
+                     names: dict[str, str], surnames: Container[str] = frozenset()
+                     ) -> Speaker | None:
+    """Antecedent of a pronoun speaker.
+
+    In order: the previous speaker of the paragraph when the verb continues
+    ("he added"); a person named earlier in the same sentence; the last
+    compatible speaker of this or the previous paragraph; the nearest person
+    named in the preceding text; any earlier compatible speaker.
+    """
+    if history and att.verb and verbs.lemma(att.verb) in _CONTINUE_LEMMAS and (
+            history[-1][0] == att.paragraph) and low in ("he", "she"):
+        return history[-1][1]
+    cue = att.cue_pos if att.cue_pos >= 0 else att.start
+    if low in ("he", "she", "i"):
+        # the names of the window are read from the last backwards, and only
+        # as far as needed: first those of the same sentence, the earlier ones only when no
+        # recent speaker fits (the same answer as reading them all)
+        raw = list(_NAME.finditer(text, max(0, cue - 800), cue))
+        sentence_start = max(text.rfind(". ", 0, cue), text.rfind("\n", 0, cue))
+        split = bisect_right([m.start() for m in raw], sentence_start)
+        gaz_names = _person_aliases(gaz)
+
+        def last_named(matches: list[re.Match[str]]) -> Speaker | None:
+            for m in reversed(matches):
+                sp = _name_speaker(m, marked, gaz, gaz_names, names, surnames)
+                if sp is not None and _compatible(sp, low):
+                    return sp
+            return None
+
+        named = last_named(raw[split:])
+        if named is not None:
+            return named
+        recent = [sp for par, sp in history[-_HISTORY:] if par >= att.paragraph - 1
+                  and _compatible(sp, low)]
+        if recent:
+            return recent[-1]
+        named = last_named(raw[:split])
+        if named is not None:
+            return named
+        for _, sp in reversed(history[-_HISTORY:]):
+            if _compatible(sp, low):
+                return sp
+        return None
+    if low in ("it", "they", "we"):
+        if low == "they":
+            for _, sp in reversed(history[-2:]):
+                if sp.plural:
+                    return sp
+        window = text[max(0, cue - 400):max(0, cue)]
+        found = [m.entity for m in gaz.find(window) if m.entity.type in ("country", "organization")]
+        if found:
+            return _entity_speaker(found[-1])
+        if history and history[-1][1].source_kind in ("organization", "media"):
+            return history[-1][1]
+    return None
+
+
+def _entity_speaker(e: Entity) -> Speaker:
+    kind = {"person": "named_person", "media": "media"}.get(e.type, "organization")
+    return Speaker(e.name, e.name, kind, e.role if e.type != "country" else None, e.affiliation,
+                   e.gender)
+
