@@ -47,6 +47,9 @@ FURNITURE_LINES = frozenset(
     )
 )
 
+# casefolding never shortens a string, so a longer line is no furniture line
+_FURNITURE_MAX = max(map(len, FURNITURE_LINES))
+
 #: Site names that scrapers glue to headlines ("Headline — RT World News").
 KNOWN_SITE_NAMES = frozenset(
     s.casefold()
@@ -79,8 +82,10 @@ KNOWN_SITE_NAMES = frozenset(
 _SITE_SUFFIX = re.compile(r"^(?P<title>.{8,}?)\s+[—–|\-]\s+(?P<site>[^—–|]{2,60})$")
 _BULLET = re.compile(r"^[•·▪●◦‣∙*\-–]\s+")
 _HSPACE = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
-_NEWLINES = re.compile(r"\r\n|[\r\u2028\u2029\x85\x0b\x0c]")
+_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]+")
+_NEWLINE_CHARS = "\r\u2028\u2029\x85\x0b\x0c"
+_NEWLINES = re.compile(f"\r\n|[{_NEWLINE_CHARS}]")
 _WORD = re.compile(r"\w+")
 
 
@@ -119,7 +124,11 @@ def normalize_text(raw: str) -> str:
     >>> normalize_text("Cafe\\u0301\\r\\nnext")
     'Café\\nnext'
     """
-    return _NEWLINES.sub("\n", unicodedata.normalize("NFC", raw))
+    text = unicodedata.normalize("NFC", raw)
+    # a substring test per character is much quicker than a regex scan, and most texts have none of them
+    if any(c in text for c in _NEWLINE_CHARS):
+        return _NEWLINES.sub("\n", text)
+    return text
 
 
 def _invisible(line: str, start: int) -> list[Removal]:
@@ -199,13 +208,17 @@ def clean_text(raw: str, *, title: str | None = None, outlet: str | None = None)
     found_title = title
     taken: str | None = None  # the headline taken out; copies of it right after go too
     offset = 0
+    # most articles hold no zero-width character: then a line is folded by its whitespace alone (each line of
+    # an NFC text is NFC, as a newline composes with nothing) and nothing invisible is recorded
+    invisible = any(c in norm for c in _INVISIBLE_CHARS)
     for line in norm.split("\n"):
         start, offset = offset, offset + len(line) + 1
-        folded = _fold(line)
+        folded = _fold(line) if invisible else " ".join(line.split())
         if not folded:
-            removals.extend(_invisible(line, start))
+            if invisible:
+                removals.extend(_invisible(line, start))
             continue
-        if folded.casefold() in FURNITURE_LINES:
+        if len(folded) <= _FURNITURE_MAX and folded.casefold() in FURNITURE_LINES:
             removals.append(Removal("furniture", line, start, start + len(line)))
             continue
         if not seen_content or (taken is not None and not paragraphs):
@@ -221,7 +234,8 @@ def clean_text(raw: str, *, title: str | None = None, outlet: str | None = None)
                 taken = headline
                 removals.append(Removal("headline", line, start, start + len(line)))
                 continue
-        removals.extend(_invisible(line, start))
+        if invisible:
+            removals.extend(_invisible(line, start))
         if _BULLET.match(folded) and len(bullets) == len(paragraphs):
             bullets.append(len(paragraphs))
             folded = "• " + _BULLET.sub("", folded)

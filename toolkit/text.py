@@ -17,7 +17,7 @@ single initial. It reads each character once, in linear time.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -50,9 +50,10 @@ _ABBREVIATIONS = frozenset(
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets,
 # then whitespace. Bounded quantifiers keep it linear; a match starts only at the
-# first mark of a run (the lookbehind) and never gives marks back (``++``), so a
-# long run of marks is read once, not once per mark.
-_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’»)\]]{0,3}(?=\s)")
+# first mark of a run (the lookbehind, written after the first mark so that the
+# pattern starts with a character set the regex engine can scan for quickly) and
+# never gives marks back (``++``), so a long run of marks is read once, not once per mark.
+_BOUNDARY = re.compile(r"[.!?…](?<![.!?…][.!?…])[.!?…]*+[\"'”’»)\]]{0,3}(?=\s)")
 _NEXT_START = re.compile(r"\s+([\"'“‘«(\[]{0,3})(\S)")
 _WORD_BEFORE = re.compile(r"([\w.]{1,20})$")
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
@@ -60,14 +61,28 @@ _PARAGRAPH = re.compile(r"\n\s*\n")
 _EN_FUNCTION_WORDS = frozenset(
     "the of and to a in is that for it on was with as be by at this are from or have an".split()
 )
+_LETTERS = re.compile(r"[^\W\d_]+")
+_ASCII = bytes(range(128))
+# ASCII letters kept, every other byte (ASCII non-letters and the bytes of non-ASCII characters) a space
+_ASCII_LETTERS_ONLY = bytes(c if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256))
+_EN_FUNCTION_WORDS_BYTES = frozenset(w.encode() for w in _EN_FUNCTION_WORDS)
 
 
 def _is_boundary(terminal: str, prev_word: str, next_char: str) -> bool:
     """Decide whether ``terminal`` punctuation after ``prev_word`` ends a sentence."""
-    if not (next_char.isupper() or next_char.isdigit() or next_char in "\"“‘«(["):
+    if not (next_char.isupper() or next_char.isdigit() or next_char in _OPENERS):
         return False
-    if not terminal.rstrip("\"'”’»)]").endswith("."):
+    if not terminal.rstrip(_CLOSERS).endswith("."):
         return True
+    return _ends_after_word(prev_word)
+
+
+_OPENERS = "\"“‘«(["
+_CLOSERS = "\"'”’»)]"
+
+
+def _ends_after_word(prev_word: str) -> bool:
+    """A full stop after ``prev_word`` ends a sentence unless the word is an abbreviation or an initial."""
     stem = prev_word.casefold().strip(".")
     if stem in _ABBREVIATIONS:
         return False
@@ -75,27 +90,53 @@ def _is_boundary(terminal: str, prev_word: str, next_char: str) -> bool:
     return not ((len(stem) == 1 and stem.isalpha()) or ("." in stem and len(stem) <= 5))
 
 
-def _split_paragraph(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
-    sent_start = start
-    for match in _BOUNDARY.finditer(text, start, end):
-        nxt = _NEXT_START.match(text, match.end(), end)
-        if nxt is None:
-            continue
-        before = _WORD_BEFORE.search(text, max(start, match.start() - 20), match.start())
-        prev_word = before.group(1) if before else ""
-        if _is_boundary(match.group(0), prev_word, nxt.group(2)):
-            yield sent_start, match.end()
+def _segment(text: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """Sentence spans and the paragraph number of each: paragraphs are always boundaries."""
+    spans: list[tuple[int, int]] = []
+    paragraph: list[int] = []
+    boundaries, next_start, word_before = _BOUNDARY.finditer, _NEXT_START.match, _WORD_BEFORE.search
+    breaks = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
+    breaks.append((len(text), len(text)))
+    p_start = 0
+    for number, (p_end, p_next) in enumerate(breaks):
+        sent_start = p_start
+        for match in boundaries(text, p_start, p_end):
+            m_end = match.end()
+            nxt = next_start(text, m_end, p_end)
+            if nxt is None:
+                continue
+            c = nxt.group(2)
+            if not (c.isupper() or c.isdigit() or c in _OPENERS):
+                continue
+            if match.group(0).rstrip(_CLOSERS).endswith("."):
+                m_start = match.start()
+                before = word_before(text, max(p_start, m_start - 20), m_start)
+                if not _ends_after_word(before.group(1) if before else ""):
+                    continue
+            s, e = sent_start, m_end
+            if text[s].isspace() or text[e - 1].isspace():
+                s, e = _strip_span(text, s, e)
+            if e > s:
+                spans.append((s, e))
+                paragraph.append(number)
             sent_start = nxt.start(1)
-    if end > sent_start:
-        yield sent_start, end
+        if p_end > sent_start:
+            s, e = sent_start, p_end
+            if text[s].isspace() or text[e - 1].isspace():
+                s, e = _strip_span(text, s, e)
+            if e > s:
+                spans.append((s, e))
+                paragraph.append(number)
+        p_start = p_next
+    return spans, paragraph
 
 
-def _paragraphs(text: str) -> Iterable[tuple[int, int]]:
-    pos = 0
-    for match in _PARAGRAPH.finditer(text):
-        yield pos, match.start()
-        pos = match.end()
-    yield pos, len(text)
+def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -109,16 +150,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     >>> [text[s:e] for s, e in split_sentences(text)]
     ['Mr. Blinken met Wang Yi.', '“We are clear,” he said.', 'The U.S. side left.']
     """
-    spans: list[tuple[int, int]] = []
-    for p_start, p_end in _paragraphs(text):
-        for s, e in _split_paragraph(text, p_start, p_end):
-            while s < e and text[s].isspace():
-                s += 1
-            while e > s and text[e - 1].isspace():
-                e -= 1
-            if e > s:
-                spans.append((s, e))
-    return spans
+    return _segment(text)[0]
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -148,11 +180,19 @@ def guess_language(text: str) -> str:
     >>> guess_language("Der Minister sagte, die Gespräche seien nützlich gewesen.")
     'und'
     """
-    words = re.findall(r"[^\W\d_]+", text[:20000].casefold())
-    if not words:
+    head = text[:20000].casefold()
+    data = head.encode("utf-8", "surrogatepass")
+    if any(_LETTERS.match(c) for c in set(data.translate(None, _ASCII).decode("utf-8", "surrogatepass"))):
+        words = _LETTERS.findall(head)
+        n_words, hits = len(words), sum(map(_EN_FUNCTION_WORDS.__contains__, words))
+    else:
+        # every character outside ASCII separates words, as punctuation does: count the ASCII
+        # words on bytes (each is a run of a-z between spaces), the same count as the regex's
+        words_ascii = data.translate(_ASCII_LETTERS_ONLY).split()
+        n_words, hits = len(words_ascii), sum(map(_EN_FUNCTION_WORDS_BYTES.__contains__, words_ascii))
+    if not n_words:
         return "und"
-    share = sum(w in _EN_FUNCTION_WORDS for w in words) / len(words)
-    return "en" if share >= 0.15 else "und"
+    return "en" if hits / n_words >= 0.15 else "und"
 
 
 @dataclass(frozen=True)
@@ -218,14 +258,11 @@ def parse_document(
     >>> doc.sentence_texts(), doc.paragraph
     (['One.', 'Two.', 'Three.'], [0, 0, 1])
     """
-    spans = split_sentences(text)
-    paragraph_starts = [0] + [m.end() for m in _PARAGRAPH.finditer(text)]
-    paragraph, p = [], 0
-    for s, _ in spans:
-        while p + 1 < len(paragraph_starts) and paragraph_starts[p + 1] <= s:
-            p += 1
-        paragraph.append(p)
-    counted = [not any(a <= s and e <= b for a, b in summary_spans) for s, e in spans]
+    spans, paragraph = _segment(text)
+    if summary_spans:
+        counted = [not any(a <= s and e <= b for a, b in summary_spans) for s, e in spans]
+    else:
+        counted = [True] * len(spans)
     return ParsedDocument(doc_id, outlet, text, title or "", language, spans, paragraph, counted)
 
 
