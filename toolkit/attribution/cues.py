@@ -7,6 +7,7 @@ Indirect speech is found by three patterns: ``X <verb> that ...``,
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -14,6 +15,8 @@ from toolkit.attribution.lexicon import QuoteVerbs, load_quote_verbs
 from toolkit.attribution.phrases import _finite_subject, _is_speaker, _nonfinite_subject
 from toolkit.attribution.quotes import Attribution, _inside, _overlaps, _sentence_of, _trim
 from toolkit.attribution.words import _AUX, _AUX_WORDS, _MAX_CLAUSE, _MAX_SPEAKER_WORDS, _OBJECT_VERBS, _THAT
+
+_TAIL = 60  # longest reporting-verb form, with room for the spaces of "according  to"
 
 
 @dataclass
@@ -25,7 +28,8 @@ class _Spec:
     after_vs: re.Pattern[str]
     before: re.Pattern[str]
     verb_any: re.Pattern[str]
-    verb_scan: re.Pattern[str]
+    verb_space: re.Pattern[str]
+    verb_other: re.Pattern[str]
     according: re.Pattern[str]
     cut: re.Pattern[str]
 
@@ -43,58 +47,90 @@ def _spec(verbs: QuoteVerbs | None = None) -> _Spec:
         before=re.compile(rf"{v}\b(?P<tail>[^“”\"«».!?]{{0,60}}?)[:,]?\s*$"),
         verb_any=re.compile(rf"\b{v}\b"),
         # the same matches as verb_any over a whole text (every form starts with a lower-case
-        # letter, so \b before it means "after a non-word character"), but starting with a
-        # character class lets the engine skip to candidates instead of trying every position
-        verb_scan=re.compile(rf"\W{v}\b"),
+        # letter, so \b before it means "after a non-word character"), in two scans: after a
+        # space (a literal first character, which the engine finds fastest) and after any other
+        # non-word character (approximated by ranges, which the engine tests faster than the
+        # \W category: every character but a space, an ASCII letter, digit or underscore; a
+        # non-ASCII letter before the verb is dropped afterwards)
+        verb_space=re.compile(rf" {v}\b"),
+        verb_other=re.compile(rf"[\x00-\x1f!-/:-@\[-\^`{{-\U0010ffff]{v}\b"),
         according=re.compile(r"\b[Aa]ccording to\s+(?P<np>[^,.;:!?“”\"«»]{1,80})"),
         cut=re.compile(rf"[.!?,]\s+(?P<cue>{np}\s+{_AUX}{v}\b[^.!?“”\"]{{0,40}}[.!?]?)\s*$"),
     )
 
 
-
 def _verb_hits(spec: _Spec, text: str) -> list[tuple[int, int, str]]:
-    """``(start, end, form)`` of every reporting-verb form in ``text`` (as ``spec.verb_any.finditer``)."""
-    out = []
-    first = spec.verb_any.match(text)
-    if first is not None:
-        out.append((0, first.end(), " ".join(first.group("verb").split())))
-    for m in spec.verb_scan.finditer(text, first.end() if first is not None else 0):
-        form = m.group("verb")
-        vs, ve = m.span("verb")
-        out.append((vs, ve, form if form.isalpha() else " ".join(form.split())))
-    return out
+    """``(start, end, form)`` of every reporting-verb form in ``text`` (as ``spec.verb_any.finditer``).
 
+    The two scans' matches are merged in order; one that starts inside the
+    previous match is dropped, as a single left-to-right scan would skip it.
+    """
+    first = spec.verb_any.match(text)
+    pos = first.end() if first is not None else 0
+    found = [m.span("verb") for m in spec.verb_space.finditer(text, pos)]
+    other = [m.span("verb") for m in spec.verb_other.finditer(text, pos)
+             if not (text[m.start()].isalnum() or text[m.start()] == "_")]
+    if other:
+        found.extend(other)
+        found.sort()
+    if first is not None:
+        found.insert(0, first.span("verb"))
+    out = []
+    last_end = -1
+    for vs, ve in found:
+        if vs - 1 < last_end:  # the non-word character before the verb belongs to the previous match
+            continue
+        form = text[vs:ve]
+        out.append((vs, ve, form if form.isalpha() else " ".join(form.split())))
+        last_end = ve
+    return out
 
 
 def _finite(form: str) -> bool:
     return not form.casefold().endswith("ing")
 
 
+def _window_verbs(spec: _Spec, text: str, start: int, end: int, hits: list[tuple[int, int, str]],
+                  hit_starts: list[int]) -> list[tuple[int, str]]:
+    """``(start, raw form)`` of ``spec.verb_any.finditer(text, start, end)``, read from the article's ``hits``.
+
+    A hit that ends before ``end`` is found the same in the window; only a
+    match that ends exactly at ``end`` can differ (the window cuts a word:
+    "says" read as "say"), so the window's last few characters are scanned.
+    """
+    out = [(vs, text[vs:ve]) for vs, ve, _ in hits[bisect_left(hit_starts, start):bisect_left(hit_starts, end)]
+           if ve < end]
+    if end > start and text[end - 1].isalnum():  # a form ends with a letter
+        for m in spec.verb_any.finditer(text, max(start, end - _TAIL), end):
+            if m.end() == end:
+                out.append((m.start(), m.group("verb")))
+    return out
+
+
 def _nearest_verb_speaker(spec: _Spec, text: str, s_start: int, s_end: int, pos: int,
-                          quotes: list[tuple[int, int]]) -> tuple[str, str | None, int]:
+                          quotes: list[tuple[int, int]], hits: list[tuple[int, int, str]],
+                          hit_starts: list[int]) -> tuple[str, str | None, int]:
     """Speaker from the reporting verb of the sentence nearest to ``pos`` (outside quotes)."""
-    found = list(spec.verb_any.finditer(text, max(s_start, pos - 200), min(s_end, pos + 200)))
+    found = _window_verbs(spec, text, max(s_start, pos - 200), min(s_end, pos + 200), hits, hit_starts)
     # nearest first (the earlier of two at the same distance): the first with a speaker wins
-    found.sort(key=lambda m: abs(m.start() - pos))
-    for m in found:
-        if _inside(quotes, m.start()):
+    found.sort(key=lambda h: abs(h[0] - pos))
+    for vs, form in found:
+        if _inside(quotes, vs):
             continue
-        form = m.group("verb")
         if form.casefold() == "according to":
             continue
         if _finite(form):
-            who = _finite_subject(text, s_start, m.start(), quotes)
+            who = _finite_subject(text, s_start, vs, quotes)
         else:
-            who = _nonfinite_subject(text, s_start, m.start(), quotes)
+            who = _nonfinite_subject(text, s_start, vs, quotes)
         if who:
-            return who, form, m.start()
+            return who, form, vs
     return "", None, -1
-
 
 
 def _indirect(spec: _Spec, text: str, p_start: int, p_end: int, starts: list[int],
               ends: list[int], quotes: list[tuple[int, int]], p_index: int,
-              hits: list[tuple[int, int, str]]) -> list[Attribution]:
+              hits: list[tuple[int, int, str]], has_according: bool = True) -> list[Attribution]:
     out: list[Attribution] = []
 
     def inside(pos: int) -> bool:
@@ -115,7 +151,8 @@ def _indirect(spec: _Spec, text: str, p_start: int, p_end: int, starts: list[int
     for vs, ve, form in hits:
         if inside(vs) or form == "according to":
             continue
-        that = _THAT.match(text, ve, min(p_end, ve + 60))
+        limit = min(p_end, ve + 60)
+        that = _THAT.match(text, ve, limit) if text.find("that", ve, limit) >= 0 else None
         if that is not None:
             # X <verb> (object) that CLAUSE
             if that.group(1) and spec.verbs.lemma(form) not in _OBJECT_VERBS:
@@ -160,7 +197,7 @@ def _indirect(spec: _Spec, text: str, p_start: int, p_end: int, starts: list[int
         out.append(Attribution("indirect", c_start, c_end, vs, " ".join(words), form, p_index,
                                "indirect"))
     # according to X, CLAUSE / CLAUSE, according to X.
-    for m in spec.according.finditer(text, p_start, p_end):
+    for m in spec.according.finditer(text, p_start, p_end) if has_according else ():
         if inside(m.start()):
             continue
         s, e = sentence(m.start())

@@ -42,7 +42,7 @@ tagging of reported speech in newspaper articles. LREC.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from toolkit.attribution.cues import _finite, _indirect, _nearest_verb_speaker, _spec, _verb_hits
@@ -104,16 +104,26 @@ def find_attributions(doc: ParsedDocument, *, verbs: QuoteVerbs | None = None) -
     all_hits = _verb_hits(spec, text)
     hit_starts = [h[0] for h in all_hits]
     all_marks = [m.start() for m in _QMARK.finditer(text)]
-    for p_index, (p_start, p_end) in enumerate(_paragraph_spans(text)):
-        marks = all_marks[bisect_right(all_marks, p_start - 1):bisect_right(all_marks, p_end - 1)]
-        hits = all_hits[bisect_right(hit_starts, p_start - 1):bisect_right(hit_starts, p_end)]
-        if not marks and not hits and text.find("ccording to", p_start, p_end) < 0:
-            prev_para_speaker = ""  # nothing to attribute in this paragraph
-            continue
+    according = _occurrences(text, "ccording to")
+    paragraphs = _paragraph_spans(text)
+    # only paragraphs with a quotation mark, a reporting verb or "according to" hold attributions
+    # (a paragraph's separator is blank, so every position found lies inside its paragraph)
+    p_starts = [s for s, _ in paragraphs]
+    active = sorted({bisect_right(p_starts, pos) - 1 for pos in (*all_marks, *hit_starts, *according)})
+    last_index = -2
+    for p_index in active:
+        p_start, p_end = paragraphs[p_index]
+        if p_index != last_index + 1:
+            prev_para_speaker = ""  # the paragraph before had nothing to attribute
+        last_index = p_index
+        marks = all_marks[bisect_left(all_marks, p_start):bisect_left(all_marks, p_end)]
+        hits = all_hits[bisect_left(hit_starts, p_start):bisect_right(hit_starts, p_end)]
         spans = _mark_spans(text, p_start, p_end, marks) if marks else []
         para_quotes = [(a - 1, b + 1) for a, b, _ in spans]
-        indirect = (_indirect(spec, text, p_start, p_end, starts, ends, para_quotes, p_index, hits)
-                    if hits or text.find("ccording to", p_start, p_end) >= 0 else [])
+        has_according = bisect_left(according, p_start) < bisect_left(according, p_end)
+        indirect = (_indirect(spec, text, p_start, p_end, starts, ends, para_quotes, p_index, hits,
+                              has_according)
+                    if hits or has_according else [])
         indirect.sort(key=lambda a: a.start)
         para_out: list[Attribution] = list(indirect)
         ind_i, last_in_para = 0, ""
@@ -194,7 +204,7 @@ def find_attributions(doc: ParsedDocument, *, verbs: QuoteVerbs | None = None) -
             if not speaker and kind == "partial":
                 s_end = ends[s_index] if s_index < len(ends) else p_end
                 who, form, pos = _nearest_verb_speaker(spec, text, s_start, min(s_end, p_end),
-                                                       open_end, para_quotes)
+                                                       open_end, para_quotes, all_hits, hit_starts)
                 if who:
                     speaker, verb, cue, cue_pos = who, form, "sentence", pos
             # 5. continuation of the previous speaker (same or previous paragraph)
@@ -217,6 +227,14 @@ def find_attributions(doc: ParsedDocument, *, verbs: QuoteVerbs | None = None) -
     out.sort(key=lambda a: (a.start, a.end))
     return out
 
+
+def _occurrences(text: str, needle: str) -> list[int]:
+    """Start of every occurrence of ``needle`` in ``text``."""
+    out, pos = [], text.find(needle)
+    while pos >= 0:
+        out.append(pos)
+        pos = text.find(needle, pos + 1)
+    return out
 
 
 def resolve_document(doc: ParsedDocument, *, gazetteer: Gazetteer | None = None,
