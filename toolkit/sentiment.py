@@ -138,7 +138,8 @@ def sentence_sentiment(docs: Sequence[ParsedDocument]) -> pd.DataFrame:
     import numpy as np
     import pandas as pd
 
-    from toolkit.fastsentiment import TEXTBLOB_COLUMNS, VADER_COLUMNS, textblob_scores, vader_scores
+    from toolkit.fastsentiment import TEXTBLOB_COLUMNS, VADER_COLUMNS
+    from toolkit.fastsentiment.batch import batch_scores
 
     ids: list[str] = []
     outlets: list[str] = []
@@ -162,7 +163,7 @@ def sentence_sentiment(docs: Sequence[ParsedDocument]) -> pd.DataFrame:
     english_texts = [texts[i] for i in english_rows]
     if english_texts:
         # the fast paths equal TextBlob and vaderSentiment to 1e-9 (toolkit.fastsentiment.parity_report)
-        scores[english_rows] = np.hstack([textblob_scores(english_texts), vader_scores(english_texts)])
+        scores[english_rows] = batch_scores(english_texts)
     table = pd.DataFrame({"doc_id": pd.Series(ids, dtype=object), "outlet": pd.Series(outlets, dtype=object),
                           "sentence_id": pd.Series(sentence_ids, dtype="int64"),
                           "position": pd.Series(positions, dtype=object),

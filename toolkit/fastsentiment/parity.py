@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 
 from toolkit.fastsentiment._common import TEXTBLOB_COLUMNS, VADER_COLUMNS
+from toolkit.fastsentiment.batch import _vocabulary
 from toolkit.fastsentiment.pattern import _pattern_scorer, textblob_scores
 from toolkit.fastsentiment.vader import _vader_scorer, vader_scores
 
@@ -141,6 +142,7 @@ def bench_sentiment(texts: Sequence[str], *, split: bool = False, chunk: int = 1
             ("textblob", _reference_textblob, textblob_scores, _pattern_scorer()),
             ("vader", _reference_vader, vader_scores, _vader_scorer())):
         scorer.clear()
+        _vocabulary().clear()
         wall = [0.0, 0.0, 0.0]
         cpu = [0.0, 0.0, 0.0]
         for start in range(0, len(sentences), chunk):

@@ -25,6 +25,7 @@ class _PatternRules(NamedTuple):
     punctuation: str
     eos: str
     glue: re.Pattern[str]  # finds a place where the sarcasm or emoticon regex may glue tokens
+    glue_pairs: frozenset[tuple[str, str]]  # (a, b) for every "a b" that ``glue`` matches
     sarcasm: re.Pattern[str]
     emoticons: re.Pattern[str]
 
@@ -110,6 +111,7 @@ def _pattern_rules() -> _PatternRules:
         punctuation=punctuation,
         eos=consts["EOS"],
         glue=glue,
+        glue_pairs=frozenset(pairs),
         sarcasm=re.compile(r"\( ?! ?\)"),
         emoticons=re.compile("(" + "|".join(alternatives) + r")($|\s)"),
     )
@@ -262,6 +264,10 @@ class _PatternScorer:
         return joined.split()
 
     def score(self, text: str) -> tuple[float, float]:
+        return self.score_tokens(self.tokens(text))
+
+    def score_tokens(self, tokens: list[str]) -> tuple[float, float]:
+        """Polarity and subjectivity of a text given as its Pattern tokens."""
         words = self.words
         total_p = total_s = 0.0
         count = 0
@@ -269,7 +275,6 @@ class _PatternScorer:
         lp = ls = li = 0.0
         ln = 1
         mod = mod_ly = neg = False
-        tokens = self.tokens(text)
         infos = list(map(words.__getitem__, tokens))
         previous = -1
         for k in chain(compress(range(len(infos)), infos), (len(infos),)):
@@ -369,8 +374,9 @@ def textblob_scores(sentences: Sequence[str]) -> np.ndarray:
     >>> textblob_scores(["It is not good.", "A very good deal :)", ""]).round(4).tolist()
     [[-0.35, 0.6], [0.705, 0.89], [0.0, 0.0]]
     """
-    score = _pattern_scorer().score
-    return np.array([score(text) for text in sentences], dtype=np.float64).reshape(-1, 2)
+    from toolkit.fastsentiment.batch import batch_scores
+
+    return batch_scores(sentences, vader=False)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import operator
 import re
 import string
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from itertools import accumulate, chain, compress, repeat
-from operator import itemgetter
+from itertools import repeat
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -139,7 +137,6 @@ def _vader_kind(token: str, rules: _VaderRules) -> tuple[str, bool, tuple[int, .
     return None
 
 
-_SCORED, _UPPER, _VALENCE, _BUT = itemgetter(1), itemgetter(3), itemgetter(4), itemgetter(5)
 #: Whether ``sum()`` of floats compensates rounding (Python 3.12+), unlike plain addition.
 _COMPENSATED_SUM = sum([1.0, 1e100, 1.0, -1e100]) != 0.0
 
@@ -232,107 +229,6 @@ class _VaderScorer:
                 after_space = ch == " "
         return "".join(out)
 
-    def scores(self, texts: Sequence[str]) -> np.ndarray:
-        """Scores of many texts: the per-word work runs once over all their words."""
-        rules = self.rules
-        texts = list(texts)
-        if rules.emoji_screen.search("\n".join(texts)):
-            emoji_chars = rules.emoji_chars
-            texts = [self._describe_emojis(t) if not emoji_chars.isdisjoint(t) else t
-                     for t in texts]
-        # vaderSentiment strips each text first; split() ignores the ends anyway
-        parts = list(map(str.split, texts))
-        counts = list(map(len, parts))
-        words = list(chain.from_iterable(parts))
-        kinds = list(map(self.kinds.__getitem__, words))
-        out = np.zeros((len(texts), 4), dtype=np.float64)
-        out[:, 2] = np.asarray(counts) > 0  # words but no valence: neu = 1
-        marked = list(compress(range(len(words)), kinds))  # words that score, steer, or "but"
-        marked_kinds = list(map(kinds.__getitem__, marked))
-        scored = list(compress(marked, map(_SCORED, marked_kinds)))
-        near_cue: set[int] = set()  # positions within reach of a word that can steer a score
-        for i, kind in zip(marked, marked_kinds, strict=True):
-            if kind[2]:
-                near_cue.update([i + offset for offset in kind[2]])
-        buts = list(compress(marked, map(_BUT, marked_kinds)))
-        if not scored:
-            return out
-        sentence_of = np.repeat(np.arange(len(texts)), counts)
-        first_but: dict[int, int] = {}
-        for i, k in zip(buts, sentence_of[buts].tolist(), strict=True):
-            first_but.setdefault(k, i)
-        ends = list(accumulate(counts))
-        c_incr = rules.c_incr
-        scored_kinds = list(map(kinds.__getitem__, scored))
-        values = list(map(_VALENCE, scored_kinds))
-        sentence = sentence_of[scored]
-        sentence_list = sentence.tolist()
-        # words near a cue or in capitals go through the full rules, one by one
-        memos: dict[int, list[bool]] = {}
-        lows_of: dict[int, list[str]] = {}
-        for j in compress(range(len(scored)), map(operator.or_, map(_UPPER, scored_kinds),
-                                                  map(near_cue.__contains__, scored))):
-            i, k = scored[j], sentence_list[j]
-            end = ends[k]
-            begin = end - counts[k]
-            memo = memos.setdefault(k, [])
-            if i in near_cue:
-                raw = words[begin:end]
-                at = i - begin
-                lows = lows_of.get(k)
-                if lows is None:
-                    lows = lows_of[k] = [""] * (end - begin)
-                # the rules read at most three words back and two ahead
-                low, high = max(at - 3, 0), at + 3
-                lows[low:high] = map(self.lowers.__getitem__, raw[low:high])
-                if lows[at] == "kind" and at < end - begin - 1 and lows[at + 1] == "of":
-                    values[j] = 0.0  # "kind of": a dampener, no valence of its own
-                else:
-                    values[j] = self._valence(at, raw, lows, memo)
-            elif self._is_cap_diff(words[begin:end], memo):
-                v = values[j]
-                values[j] = v + c_incr if v > 0 else v - c_incr
-        # a word whose valence came out 0 counts as neutral, like a word without one
-        nonzero = [v != 0 for v in values]
-        values = list(compress(values, nonzero))
-        if not values:
-            return out
-        places = list(compress(scored, nonzero))
-        sentence = sentence[np.fromiter(nonzero, dtype=bool, count=len(nonzero))]
-        rows_arr, starts, sizes = np.unique(sentence, return_index=True, return_counts=True)
-        for k in first_but.keys() & set(rows_arr.tolist()):
-            a = int(np.searchsorted(sentence, k, "left"))
-            b = int(np.searchsorted(sentence, k, "right"))
-            part = values[a:b]
-            _but_rule(part, places[a:b], first_but[k])
-            values[a:b] = part
-        vals = np.array(values, dtype=np.float64)
-        n_rows = len(rows_arr)
-        row_of = np.repeat(np.arange(n_rows), sizes)
-        rank = np.arange(len(vals)) - np.repeat(starts, sizes)
-        totals = np.zeros(n_rows)
-        positives = np.zeros(n_rows)
-        negatives = np.zeros(n_rows)
-        plus = np.where(vals > 0, vals + 1, 0.0)
-        minus = np.where(vals < 0, vals - 1, 0.0)
-        # word by word within each text, in order, as Python adds them
-        for r in range(int(sizes.max())):
-            at = np.flatnonzero(rank == r)
-            who = row_of[at]
-            totals[who] += vals[at]
-            positives[who] += plus[at]
-            negatives[who] += minus[at]
-        if _COMPENSATED_SUM:
-            # Python 3.12+ sum() compensates rounding: use it for texts with 3+ valences
-            for row in np.flatnonzero(sizes >= 3).tolist():
-                a = int(starts[row])
-                totals[row] = float(sum(values[a:a + int(sizes[row])]))
-        rows = rows_arr.tolist()
-        neutrals = np.asarray(counts)[rows_arr] - sizes
-        out[rows] = _vader_summary([texts[k] for k in rows], totals, positives, negatives,
-                                   neutrals)
-        return out
-
     def _is_cap_diff(self, raw: list[str], memo: list[bool]) -> bool:
         if not memo:
             tokens = self.tokens
@@ -407,7 +303,7 @@ class _VaderScorer:
     def _idioms(self, v: float, lows: list[str], i: int) -> float:
         rules = self.rules
         window = lows[i - 3:i + 3]
-        if not any(w in rules.idiom_words for w in window):
+        if rules.idiom_words.isdisjoint(window):
             return v
         special, boosters = rules.special, rules.boosters
         w3, w2, w1, w0 = lows[i - 3], lows[i - 2], lows[i - 1], lows[i]
@@ -463,7 +359,9 @@ def vader_scores(sentences: Sequence[str]) -> np.ndarray:
     >>> vader_scores(["The plan is not good.", "VERY GOOD!!!", "", "Talks resumed."]).tolist()
     [[-0.3412, 0.0, 0.624, 0.376], [0.6211, 0.803, 0.197, 0.0], [0.0, 0.0, 0.0, 0.0], [0.0, 0.0, 1.0, 0.0]]
     """
-    return _vader_scorer().scores(sentences)
+    from toolkit.fastsentiment.batch import batch_scores
+
+    return batch_scores(sentences, textblob=False)
 
 
 # ---------------------------------------------------------------------------------------------

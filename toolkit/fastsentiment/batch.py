@@ -1,0 +1,415 @@
+"""Both scorers over a batch of sentences, sharing one split and one look-up per word.
+
+Every sentence is split on whitespace once; each distinct piece gets an
+integer id in a bounded vocabulary that stores, once, what both scorers need
+to know about it (:class:`_Vocabulary`). The per-word work of a batch is
+then a few NumPy operations over the id array. Only the sentences and words
+that a context rule can touch go through the word-by-word rules of
+:mod:`toolkit.fastsentiment.pattern` and :mod:`toolkit.fastsentiment.vader`:
+
+* TextBlob: a sentence without a negation, a modifier (a lexicon word with
+  an adverb sense), ``!``, ``(!)``, an emoticon, a place where Pattern's
+  regexes could glue two tokens, a line break or Pattern's end-of-sentence
+  marker scores the plain mean of its lexicon words' polarity and
+  subjectivity, summed in word order as Pattern sums them.
+* VADER: a word with a valence that no booster, negation, idiom or other cue
+  can reach scores its lexicon valence, raised by the ALL-CAPS increment
+  when the sentence mixes capitals and lower case, as vaderSentiment does.
+
+References
+----------
+Hutto, C. J. & Gilbert, E. (2014). VADER: A parsimonious rule-based model for
+sentiment analysis of social media text. ICWSM-14.
+De Smedt, T. & Daelemans, W. (2012). Pattern for Python. JMLR 13, 2063-2067.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from itertools import chain
+from typing import Any
+
+import numpy as np
+
+from toolkit.fastsentiment import _common
+from toolkit.fastsentiment.pattern import _KNOWN, _pattern_scorer, _pattern_shape, _PatternScorer
+from toolkit.fastsentiment.vader import (
+    _COMPENSATED_SUM,
+    _but_rule,
+    _vader_kind,
+    _vader_scorer,
+    _vader_summary,
+    _vader_token,
+    _VaderScorer,
+)
+
+_REACH_OFFSETS = tuple(range(-2, 4))  # every offset a VADER cue can act on (see vader._vader_reach)
+_IDLE, _PLAIN, _PENDING, _COMPLEX = 0, 1, 2, 3  # piece classes for Pattern (see _Vocabulary._pattern_class)
+
+
+class _Vocabulary(dict[str, int]):
+    """Whitespace-separated pieces -> ids, with what each scorer needs to know per id.
+
+    Emptied (ids restart) before a batch when it holds ``_CACHE_LIMIT`` pieces
+    or more, so it holds at most that many plus one batch's distinct pieces.
+    """
+
+    _FIELDS = (("p_class", np.int8), ("p_need", np.int8), ("p_known", bool), ("p_pol", float),
+               ("p_subj", float), ("p_clear_core", bool), ("p_clear_word", bool),
+               ("p_glue_last", np.int16), ("p_glue_first", np.int16), ("p_glue_inside", bool),
+               ("v_scored", bool), ("v_valence", float), ("v_reach", np.uint8), ("v_but", bool),
+               ("v_upper", bool))
+
+    def __init__(self, pattern: _PatternScorer, vader: _VaderScorer) -> None:
+        super().__init__()
+        self.pattern = pattern
+        self.vader = vader
+        pairs = pattern.rules.glue_pairs
+        alphabet = sorted({ch for pair in pairs for ch in pair})
+        self._glue_code = {ch: k + 1 for k, ch in enumerate(alphabet)}  # 0: no glue character
+        #: glue_table[a, b]: Pattern's regexes may join a token ending in a to the next starting in b
+        self.glue_table = np.zeros((len(alphabet) + 1, len(alphabet) + 1), dtype=bool)
+        for a, b in pairs:
+            self.glue_table[self._glue_code[a], self._glue_code[b]] = True
+        self.rows: list[tuple[object, ...]] = []
+        self.pattern_tokens: list[tuple[str, ...]] = []  # Pattern's tokens of each piece, by id
+        self.arrays: dict[str, np.ndarray] = {name: np.zeros(0, dtype=t) for name, t in self._FIELDS}
+
+    def clear(self) -> None:
+        super().clear()
+        self.rows = []
+        self.pattern_tokens = []
+        self.arrays = {name: np.zeros(0, dtype=t) for name, t in self._FIELDS}
+
+    def __missing__(self, piece: str) -> int:
+        k = self[piece] = len(self.rows)
+        self.rows.append(self._describe(piece))
+        return k
+
+    def ids(self, words: list[str]) -> np.ndarray:
+        """Ids of the pieces, and the per-id arrays brought up to date."""
+        if len(self) >= _common._CACHE_LIMIT:
+            self.clear()
+        ids = np.fromiter(map(self.__getitem__, words), dtype=np.int64, count=len(words))
+        have = len(self.arrays["p_class"])
+        if len(self.rows) > have:
+            columns = list(zip(*self.rows[have:], strict=True))
+            for (name, kind), column in zip(self._FIELDS, columns, strict=True):
+                self.arrays[name] = np.concatenate([self.arrays[name], np.array(column, dtype=kind)])
+        return ids
+
+    def _pattern_class(self, tokens: tuple[str, ...], infos: list[Any]) -> tuple[int, int]:
+        """(class, need) of a piece for Pattern's assessment loop.
+
+        Class 0: only idle tokens. 1: one lexicon word that starts no negation
+        or modifier. 2: one negation or modifier (and nothing else active) still
+        pending at the piece's end: harmless when the sentence ends or the next
+        piece ends it (``need`` 1: a token long enough to end a negation, 2: a
+        modifier). 3: anything else; the sentence goes through the full loop.
+        """
+        if not all(tokens) or self.pattern.rules.glue.search(" ".join(tokens)):
+            return _COMPLEX, 0
+        active = [k for k, info in enumerate(infos) if info is not None]
+        if not active:
+            return _IDLE, 0
+        if len(active) > 1:
+            return _COMPLEX, 0
+        info = infos[active[0]]
+        if info[0] == _KNOWN:
+            adverb, negation = info[4], info[6]
+        else:
+            _, negation, _, _, bang, irony, emoticon = info
+            adverb = False
+            if bang or irony or emoticon is not None or not negation:
+                return _COMPLEX, 0
+        if not (adverb or negation):
+            return _PLAIN, 0
+        if adverb and negation:
+            return _COMPLEX, 0
+        need = 0 if negation else 1  # index into _pattern_shape's (ends a negation, ends a modifier)
+        if any(_pattern_shape(t)[need] for t in tokens[active[0] + 1:]):
+            return (_PLAIN if info[0] == _KNOWN else _IDLE), 0
+        return _PENDING, need + 1
+
+    def _describe(self, piece: str) -> tuple[object, ...]:
+        pattern = self.pattern
+        tokens = pattern._piece(piece)
+        self.pattern_tokens.append(tokens)
+        infos = [pattern.words[t] for t in tokens]
+        cls, need = self._pattern_class(tokens, infos)
+        known = [info for info in infos if info is not None and info[0] == _KNOWN]
+        p_pol, p_subj = (known[0][1], known[0][2]) if known and cls != _COMPLEX else (0.0, 0.0)
+        # only a piece of idle tokens can end a pending negation or modifier without side effects
+        shapes = [_pattern_shape(t) for t in tokens] if cls == _IDLE and not any(infos) else []
+        glue_last = self._glue_code.get(tokens[-1][-1:], 0)
+        glue_first = self._glue_code.get(tokens[0][:1], 0)
+        kind = _vader_kind(piece, self.vader.rules)
+        upper = _vader_token(piece)[1]
+        if kind is None:
+            v_scored, v_valence, v_reach, v_but = False, 0.0, 0, False
+        else:
+            _, v_scored, reach, _, v_valence, v_but = kind
+            v_reach = sum(1 << _REACH_OFFSETS.index(offset) for offset in reach)
+        return (cls, need, bool(known) and cls != _COMPLEX, p_pol, p_subj,
+                any(shape[0] for shape in shapes), any(shape[1] for shape in shapes), glue_last, glue_first,
+                pattern.rules.glue.search(" ".join(tokens)) is not None,
+                v_scored, v_valence, v_reach, v_but, upper)
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> _Vocabulary:
+    return _Vocabulary(_pattern_scorer(), _vader_scorer())
+
+
+def _sequential_sums(segment: np.ndarray, n: int, *columns: np.ndarray) -> list[np.ndarray]:
+    """Per-segment sums of each column, added one element at a time in order (as Python's ``+=``).
+
+    ``segment`` is non-decreasing. NumPy's own reductions add in pairs, which
+    can differ in the last bit; here round r adds the r-th element of every
+    segment at once.
+    """
+    outs = [np.zeros(n) for _ in columns]
+    m = len(segment)
+    if m == 0:
+        return outs
+    rank = np.arange(m) - np.searchsorted(segment, segment, "left")
+    order = np.argsort(rank, kind="stable")
+    bounds = np.searchsorted(rank[order], np.arange(int(rank.max()) + 2), "left")
+    for r in range(len(bounds) - 1):
+        sel = order[bounds[r]:bounds[r + 1]]
+        who = segment[sel]
+        for out, column in zip(outs, columns, strict=True):
+            out[who] += column[sel]
+    return outs
+
+
+_SEPARATOR = "\x00"  # stands between the sentences of a batch, as a word of its own
+
+
+class _Batch:
+    """The sentences of one call, split once, with their piece ids.
+
+    The sentences are joined with a separator word and split in one call
+    (cheaper than one split per sentence); sentence ``k`` holds the words
+    ``starts[k]:starts[k] + counts[k]``. A separator is an idle word to both
+    scorers. If a text holds the separator character, each text is split on
+    its own instead.
+    """
+
+    def __init__(self, texts: list[str], vocabulary: _Vocabulary) -> None:
+        self.texts = texts
+        n = len(texts)
+        self.joined = f" {_SEPARATOR} ".join(texts)
+        if self.joined.count(_SEPARATOR) == max(n - 1, 0):
+            self.words = self.joined.split()
+            self.ids = vocabulary.ids(self.words)
+            if n > 1:
+                is_separator = self.ids == vocabulary[_SEPARATOR]
+                cuts = np.flatnonzero(is_separator)
+                self.starts = np.concatenate([[0], cuts + 1])
+                self.counts = np.concatenate([cuts, [len(self.words)]]) - self.starts
+                self.sentence_of = np.cumsum(is_separator)
+            else:
+                self.starts = np.zeros(n, dtype=np.int64)
+                self.counts = np.full(n, len(self.words), dtype=np.int64)
+                self.sentence_of = np.zeros(len(self.words), dtype=np.int64)
+        else:
+            parts = list(map(str.split, texts))
+            self.counts = np.fromiter(map(len, parts), dtype=np.int64, count=n)
+            self.words = list(chain.from_iterable(parts))
+            self.ids = vocabulary.ids(self.words)
+            self.starts = np.cumsum(self.counts) - self.counts
+            self.sentence_of = np.repeat(np.arange(n), self.counts)
+        self.arrays = vocabulary.arrays
+
+    def field(self, name: str) -> np.ndarray:
+        return self.arrays[name][self.ids]
+
+    def rows_with(self, screen: re.Pattern[str]) -> list[int]:
+        """The sentences in which ``screen`` matches."""
+        lengths = np.fromiter(map(len, self.texts), dtype=np.int64, count=len(self.texts)) + 3
+        begins = np.cumsum(lengths) - lengths
+        where = [m.start() for m in screen.finditer(self.joined)]
+        return sorted(set((np.searchsorted(begins, where, "right") - 1).tolist()))
+
+
+def _textblob(batch: _Batch, scorer: _PatternScorer, vocabulary: _Vocabulary) -> np.ndarray:
+    texts = batch.texts
+    n = len(texts)
+    out = np.zeros((n, 2), dtype=np.float64)
+    sentence_of = batch.sentence_of
+    # texts that Pattern tokenises as a whole: a line break, its end-of-sentence marker, or a
+    # place where its emoticon or sarcasm regexes may join tokens
+    whole = np.zeros(n, dtype=bool)
+    whole[batch.rows_with(re.compile("\n|" + re.escape(scorer.rules.eos)))] = True
+    whole[sentence_of[batch.field("p_glue_inside")]] = True
+    glue = np.flatnonzero(vocabulary.glue_table[batch.field("p_glue_last")[:-1],
+                                                batch.field("p_glue_first")[1:]])
+    whole[sentence_of[glue]] = True
+    cls = batch.field("p_class")
+    complex_ = whole.copy()
+    complex_[sentence_of[cls == _COMPLEX]] = True
+    # a negation or modifier left pending must meet the sentence's end or a piece that ends it
+    pending = np.flatnonzero(cls == _PENDING)
+    if len(pending):
+        ends = (batch.starts + batch.counts)[sentence_of[pending]]
+        after = np.minimum(pending + 1, len(cls) - 1)
+        ids_after = batch.ids[after]
+        need = batch.field("p_need")[pending]
+        ended = np.where(need == 1, batch.arrays["p_clear_core"][ids_after],
+                         batch.arrays["p_clear_word"][ids_after])
+        complex_[sentence_of[pending[~((pending + 1 == ends) | ended)]]] = True
+    known = np.flatnonzero(batch.field("p_known"))
+    known = known[~complex_[sentence_of[known]]]
+    ids = batch.ids[known]
+    segment = sentence_of[known]
+    total_p, total_s = _sequential_sums(segment, n, batch.arrays["p_pol"][ids], batch.arrays["p_subj"][ids])
+    count = np.maximum(np.bincount(segment, minlength=n), 1).astype(np.float64)
+    out[:, 0] = total_p / count
+    out[:, 1] = total_s / count
+    for k in np.flatnonzero(whole).tolist():
+        out[k] = scorer.score(texts[k])
+    # the others: Pattern's tokens are those of each piece, in order
+    pieces = vocabulary.pattern_tokens
+    starts, counts, all_ids = batch.starts.tolist(), batch.counts.tolist(), batch.ids
+    for k in np.flatnonzero(complex_ & ~whole).tolist():
+        begin = starts[k]
+        tokens = list(chain.from_iterable(map(pieces.__getitem__, all_ids[begin:begin + counts[k]].tolist())))
+        out[k] = scorer.score_tokens(tokens)
+    return out
+
+
+def _vader(batch: _Batch, scorer: _VaderScorer) -> np.ndarray:
+    texts = batch.texts
+    n = len(texts)
+    counts = batch.counts
+    out = np.zeros((n, 4), dtype=np.float64)
+    out[:, 2] = counts > 0  # words but no valence: neu = 1
+    scored = np.flatnonzero(batch.field("v_scored"))
+    if not len(scored):
+        return out
+    rules = scorer.rules
+    words = batch.words
+    sentence_of = batch.sentence_of
+    starts = batch.starts
+    # positions within reach of a word that can steer a score (possibly across sentences: harmless)
+    reach = batch.field("v_reach")
+    cues = np.flatnonzero(reach)
+    near = np.zeros(len(words) + len(_REACH_OFFSETS), dtype=bool)
+    for bit, offset in enumerate(_REACH_OFFSETS):
+        near[cues[(reach[cues] >> bit) & 1 == 1] + offset + 2] = True
+    near_scored = near[scored + 2]
+    upper = batch.field("v_upper")
+    caps_total = np.concatenate([[0], np.cumsum(upper)])
+    caps = caps_total[starts + counts] - caps_total[starts]
+    cap_diff = (caps > 0) & (caps < counts)
+    sentence = sentence_of[scored]
+    values = batch.arrays["v_valence"][batch.ids[scored]]
+    c_incr = rules.c_incr
+    raised = ~near_scored & upper[scored] & cap_diff[sentence]
+    values = np.where(raised, np.where(values > 0, values + c_incr, values - c_incr), values)
+    # words near a cue go through the full rules, one by one
+    memos: dict[int, list[bool]] = {}
+    lows_of: dict[int, list[str]] = {}
+    lowers = scorer.lowers
+    for j in np.flatnonzero(near_scored).tolist():
+        i = int(scored[j])
+        k = int(sentence[j])
+        begin = int(starts[k])
+        end = begin + int(counts[k])
+        memo = memos.setdefault(k, [])
+        raw = words[begin:end]
+        at = i - begin
+        lows = lows_of.get(k)
+        if lows is None:
+            lows = lows_of[k] = [""] * (end - begin)
+        # the rules read at most three words back and two ahead
+        low, high = max(at - 3, 0), at + 3
+        lows[low:high] = map(lowers.__getitem__, raw[low:high])
+        if lows[at] == "kind" and at < end - begin - 1 and lows[at + 1] == "of":
+            values[j] = 0.0  # "kind of": a dampener, no valence of its own
+        else:
+            values[j] = scorer._valence(at, raw, lows, memo)
+    # a word whose valence came out 0 counts as neutral, like a word without one
+    nonzero = values != 0
+    values = values[nonzero]
+    if not len(values):
+        return out
+    places = scored[nonzero]
+    sentence = sentence[nonzero]
+    buts = np.flatnonzero(batch.field("v_but"))
+    if len(buts):
+        but_sentence, first = np.unique(sentence_of[buts], return_index=True)
+        has_values = np.isin(but_sentence, sentence)
+        for k, at in zip(but_sentence[has_values].tolist(), buts[first[has_values]].tolist(), strict=True):
+            a = int(np.searchsorted(sentence, k, "left"))
+            b = int(np.searchsorted(sentence, k, "right"))
+            part = values[a:b].tolist()
+            _but_rule(part, places[a:b].tolist(), at)
+            values[a:b] = part
+    plus = np.where(values > 0, values + 1, 0.0)
+    minus = np.where(values < 0, values - 1, 0.0)
+    totals, positives, negatives = _sequential_sums(sentence, n, values, plus, minus)
+    sizes = np.bincount(sentence, minlength=n)
+    if _COMPENSATED_SUM:
+        # Python 3.12+ sum() compensates rounding: use it for texts with 3+ valences
+        begins = np.searchsorted(sentence, np.arange(n), "left")
+        for row in np.flatnonzero(sizes >= 3).tolist():
+            a = int(begins[row])
+            totals[row] = float(sum(values[a:a + int(sizes[row])].tolist()))
+    rows = np.flatnonzero(sizes)
+    out[rows] = _vader_summary([texts[k] for k in rows.tolist()], totals[rows], positives[rows],
+                               negatives[rows], (counts - sizes)[rows])
+    return out
+
+
+def batch_scores(sentences: Sequence[str], *, textblob: bool = True, vader: bool = True) -> np.ndarray:
+    """TextBlob polarity and subjectivity, then VADER compound, pos, neu, neg, of many texts.
+
+    The same numbers as :func:`toolkit.fastsentiment.textblob_scores` and
+    :func:`toolkit.fastsentiment.vader_scores` (which call this), computed
+    from one split and one look-up per word for both scorers.
+
+    Parameters
+    ----------
+    sentences : sequence of str
+    textblob, vader : bool, default=True
+        Which scorers' columns to compute (in that order).
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape ``(len(sentences), 2 * textblob + 4 * vader)``, float64.
+
+    References
+    ----------
+    Hutto & Gilbert (2014); De Smedt & Daelemans (2012); Loria, TextBlob.
+
+    Examples
+    --------
+    >>> batch_scores(["It is not good.", "Good!"]).round(4).tolist()
+    [[-0.35, 0.6, -0.3412, 0.0, 0.555, 0.445], [0.875, 0.6, 0.4926, 1.0, 0.0, 0.0]]
+    """
+    texts = list(sentences)
+    blocks = []
+    vocabulary = _vocabulary()
+    batch = _Batch(texts, vocabulary)
+    if textblob:
+        blocks.append(_textblob(batch, _pattern_scorer(), vocabulary))
+    if vader:
+        scorer = _vader_scorer()
+        scores = _vader(batch, scorer)
+        rules = scorer.rules
+        if rules.emoji_screen.search(batch.joined):
+            # vaderSentiment first replaces emoji by their descriptions, which changes the words
+            emoji_chars = rules.emoji_chars
+            rows = [k for k in batch.rows_with(rules.emoji_screen) if not emoji_chars.isdisjoint(texts[k])]
+            if rows:
+                described = [scorer._describe_emojis(texts[k]) for k in rows]
+                scores[rows] = _vader(_Batch(described, vocabulary), scorer)
+        blocks.append(scores)
+    if not blocks:
+        return np.zeros((len(texts), 0))
+    return np.hstack(blocks) if len(blocks) > 1 else blocks[0]
