@@ -30,12 +30,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from toolkit.metrics import Measurements, MetricSpec
 from toolkit.text import ParsedDocument, counted_rows
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
 __all__ = ["score_sentiment", "sentence_sentiment", "sentence_metrics", "article_metrics", "measure", "METRICS",
@@ -135,45 +137,64 @@ def sentence_sentiment(docs: Sequence[ParsedDocument]) -> pd.DataFrame:
     >>> bool(sentence_sentiment([german])["vader_compound"].isna().all())
     True
     """
+    return _sentence_table(docs)[0]
+
+
+def _sentence_table(docs: Sequence[ParsedDocument]) -> tuple[pd.DataFrame, np.ndarray | None]:
+    """:func:`sentence_sentiment`'s table, and whether each row is a counted sentence.
+
+    The mask is None when it cannot be read off the documents alone (two
+    documents share a ``doc_id``, or a document's ``counted`` list does not
+    match its sentences); :func:`toolkit.text.counted_rows` decides then.
+    """
     import numpy as np
     import pandas as pd
 
-    from toolkit.fastsentiment import TEXTBLOB_COLUMNS, VADER_COLUMNS
     from toolkit.fastsentiment.batch import batch_scores
+    from toolkit.text import LEDE_SENTENCES
 
-    ids: list[str] = []
-    outlets: list[str] = []
-    sentence_ids: list[int] = []
-    positions: list[str] = []
-    relative: list[float] = []
-    scored: list[bool] = []
-    texts: list[str] = []
-    for doc in docs:
-        n = len(doc.sentences)
-        english = doc.language == "en"
-        ids += [doc.doc_id] * n
-        outlets += [doc.outlet] * n
-        sentence_ids += range(n)
-        positions += doc.position()
-        relative += [i / n for i in range(n)]
-        scored += [english] * n
-        texts += doc.sentence_texts()
-    english_rows = np.flatnonzero(np.asarray(scored, dtype=bool))
-    scores = np.full((len(texts), len(TEXTBLOB_COLUMNS) + len(VADER_COLUMNS)), np.nan)
-    english_texts = [texts[i] for i in english_rows]
-    if english_texts:
+    n_docs = len(docs)
+    counts = np.fromiter((len(doc.sentences) for doc in docs), dtype=np.int64, count=n_docs)
+    english = np.fromiter((doc.language == "en" for doc in docs), dtype=bool, count=n_docs)
+    total = int(counts.sum())
+    starts = np.cumsum(counts) - counts
+    sentence_ids = np.arange(total, dtype=np.int64) - np.repeat(starts, counts)
+    texts = [doc.text[s:e] for doc in docs for s, e in doc.sentences]
+    counted_lists = [doc.counted for doc in docs]
+    counted = np.fromiter(chain.from_iterable(counted_lists), dtype=bool)
+    if len(counted) == total and all(len(c) == k for c, k in zip(counted_lists, counts.tolist(), strict=True)):
+        # Position: "summary" when not counted, "lede" for the first counted sentences, "body" after
+        seen = np.concatenate([[0], np.cumsum(counted)])
+        before = seen[:-1] - np.repeat(seen[starts], counts)
+        positions = np.where(counted, np.where(before < LEDE_SENTENCES, "lede", "body"), "summary").tolist()
+        unique_ids = len({doc.doc_id for doc in docs}) == n_docs
+    else:
+        positions = [p for doc in docs for p in doc.position()]
+        unique_ids = False
+    scored = np.repeat(english, counts)
+    scores = np.full((total, len(SCORE_COLUMNS)), np.nan)
+    if english.all():
+        scores[:] = batch_scores(texts)
+    elif english.any():
+        english_rows = np.flatnonzero(scored)
         # the fast paths equal TextBlob and vaderSentiment to 1e-9 (toolkit.fastsentiment.parity_report)
-        scores[english_rows] = batch_scores(english_texts)
-    table = pd.DataFrame({"doc_id": pd.Series(ids, dtype=object), "outlet": pd.Series(outlets, dtype=object),
-                          "sentence_id": pd.Series(sentence_ids, dtype="int64"),
-                          "position": pd.Series(positions, dtype=object),
-                          "relative_position": pd.Series(relative, dtype=float),
-                          "sentiment_scored": pd.Series(scored, dtype=bool)})
-    for k, column in enumerate((*TEXTBLOB_COLUMNS, *VADER_COLUMNS)):
-        table[column] = scores[:, k]
-    table["sentence"] = texts
-    return table[["doc_id", "outlet", "sentence_id", "position", "relative_position", "sentiment_scored",
-                  *SCORE_COLUMNS, "sentence"]]
+        scores[english_rows] = batch_scores([texts[i] for i in english_rows.tolist()])
+    per_doc = np.empty(n_docs, dtype=object)
+    per_doc[:] = [doc.doc_id for doc in docs]
+    ids = np.repeat(per_doc, counts)
+    per_doc[:] = [doc.outlet for doc in docs]
+    outlets = np.repeat(per_doc, counts)
+    columns: dict[str, Any] = {
+        "doc_id": pd.Series(ids, dtype=object), "outlet": pd.Series(outlets, dtype=object),
+        "sentence_id": pd.Series(sentence_ids, dtype="int64"),
+        "position": pd.Series(positions, dtype=object),
+        "relative_position": pd.Series(sentence_ids / np.repeat(counts, counts), dtype=float),
+        "sentiment_scored": pd.Series(scored, dtype=bool)}
+    for k, column in enumerate(SCORE_COLUMNS):
+        columns[column] = scores[:, k]
+    columns["sentence"] = texts
+    table = pd.DataFrame(columns)
+    return table, (counted if unique_ids else None)
 
 
 def sentence_metrics(docs: Sequence[ParsedDocument]) -> pd.DataFrame:
@@ -231,13 +252,13 @@ def article_metrics(docs: Sequence[ParsedDocument]) -> pd.DataFrame:
     >>> t["doc_id"].tolist(), bool(t["vader_compound"].iloc[0] > 0), bool(t["vader_compound"].isna().iloc[1])
     (['a', 'b'], True, True)
     """
-    return _articles_from(docs, sentence_sentiment(docs))
+    return _articles_from(docs, *_sentence_table(docs))
 
 
-def _articles_from(docs: Sequence[ParsedDocument], scores: pd.DataFrame) -> pd.DataFrame:
+def _articles_from(docs: Sequence[ParsedDocument], scores: pd.DataFrame, counted: np.ndarray | None) -> pd.DataFrame:
     import pandas as pd
 
-    kept = counted_rows(docs, scores)
+    kept = counted_rows(docs, scores) if counted is None else scores[counted]
     means = kept.groupby("doc_id", sort=False)[list(SCORE_COLUMNS)].mean()
     lede = (kept[kept["position"] == "lede"].groupby("doc_id", sort=False)
             [["vader_compound", "textblob_polarity"]].mean().add_prefix("lede_"))
@@ -264,6 +285,6 @@ def measure(docs: Sequence[ParsedDocument]) -> Measurements:
     >>> len(m.sentences), len(m.articles), sorted(m.tables)
     (2, 1, ['sentence_sentiment'])
     """
-    scores = sentence_sentiment(docs)
-    return Measurements(scores.drop(columns=["outlet", "position", "sentence"]), _articles_from(docs, scores),
+    scores, counted = _sentence_table(docs)
+    return Measurements(scores.drop(columns=["outlet", "position", "sentence"]), _articles_from(docs, scores, counted),
                         {"sentence_sentiment": scores})
