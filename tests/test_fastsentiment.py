@@ -43,6 +43,12 @@ TRICKY = [
     "He said: \"Good.\"\n\nShe said: 'Bad.'", "line one\r\n\r\nline two is great",
     "END-OF-SENTENCE good", "don't can't won't I'm we're they've she'd", "It's China's best",
     "tabs\tand\u00a0non-breaking\u2009spaces are fine", "zero\u200bwidth good",
+    # the batch path: modifiers and negations left pending, places where the emoticon regexes
+    # might glue tokens but do not, the batch's separator character inside a text
+    "It was really announced as a good plan.", "much better than expected", "very", "It was not.",
+    "a good plan, not", "Not announced, good.", "really, good", "never\n\nbad", "It happened two years ago.",
+    "Mr. Obama said it was good.", "Photos: Photos: good", "good -- but bad", "good\x00 bad", "\x00",
+    "Great! Not bad at all.", "good :) bad", "o.O good", "so good", "very much very good indeed",
 ]
 
 
@@ -51,6 +57,12 @@ def test_tricky_sentences_match_the_reference(sentence):
     report = fs.parity_report([sentence], tolerance=TOLERANCE)
     assert report["parity"], report
     assert max(report["max_abs_diff"].values()) <= TOLERANCE
+
+
+def test_tricky_sentences_as_one_batch_match_the_reference():
+    # one batch: the sentences share one split (joined with a separator) and neighbour each other
+    report = fs.parity_report(TRICKY + TRICKY[::-1], tolerance=TOLERANCE)
+    assert report["parity"], report
 
 
 def test_bundled_corpus_matches_the_reference(blinken):

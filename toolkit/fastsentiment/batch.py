@@ -109,7 +109,7 @@ class _Vocabulary(dict[str, int]):
         piece ends it (``need`` 1: a token long enough to end a negation, 2: a
         modifier). 3: anything else; the sentence goes through the full loop.
         """
-        if not all(tokens) or self.pattern.rules.glue.search(" ".join(tokens)):
+        if not all(tokens):
             return _COMPLEX, 0
         active = [k for k, info in enumerate(infos) if info is not None]
         if not active:
@@ -242,12 +242,26 @@ def _textblob(batch: _Batch, scorer: _PatternScorer, vocabulary: _Vocabulary) ->
     sentence_of = batch.sentence_of
     # texts that Pattern tokenises as a whole: a line break, its end-of-sentence marker, or a
     # place where its emoticon or sarcasm regexes may join tokens
+    rules = scorer.rules
+    pieces = vocabulary.pattern_tokens
+    starts, counts, all_ids = batch.starts.tolist(), batch.counts.tolist(), batch.ids
+
+    def tokens_of(k: int) -> list[str]:  # Pattern's tokens of a sentence without line breaks
+        begin = starts[k]
+        return list(chain.from_iterable(map(pieces.__getitem__, all_ids[begin:begin + counts[k]].tolist())))
+
     whole = np.zeros(n, dtype=bool)
-    whole[batch.rows_with(re.compile("\n|" + re.escape(scorer.rules.eos)))] = True
-    whole[sentence_of[batch.field("p_glue_inside")]] = True
+    whole[batch.rows_with(re.compile("\n|" + re.escape(rules.eos)))] = True
+    maybe = np.zeros(n, dtype=bool)
+    maybe[sentence_of[batch.field("p_glue_inside")]] = True
     glue = np.flatnonzero(vocabulary.glue_table[batch.field("p_glue_last")[:-1],
                                                 batch.field("p_glue_first")[1:]])
-    whole[sentence_of[glue]] = True
+    maybe[sentence_of[glue]] = True
+    for k in np.flatnonzero(maybe & ~whole).tolist():
+        # only where the sarcasm or emoticon regex really matches does the whole-text path differ
+        joined = " ".join(tokens_of(k))
+        if rules.sarcasm.search(joined) or rules.emoticons.search(joined):
+            whole[k] = True
     cls = batch.field("p_class")
     complex_ = whole.copy()
     complex_[sentence_of[cls == _COMPLEX]] = True
@@ -272,12 +286,8 @@ def _textblob(batch: _Batch, scorer: _PatternScorer, vocabulary: _Vocabulary) ->
     for k in np.flatnonzero(whole).tolist():
         out[k] = scorer.score(texts[k])
     # the others: Pattern's tokens are those of each piece, in order
-    pieces = vocabulary.pattern_tokens
-    starts, counts, all_ids = batch.starts.tolist(), batch.counts.tolist(), batch.ids
     for k in np.flatnonzero(complex_ & ~whole).tolist():
-        begin = starts[k]
-        tokens = list(chain.from_iterable(map(pieces.__getitem__, all_ids[begin:begin + counts[k]].tolist())))
-        out[k] = scorer.score_tokens(tokens)
+        out[k] = scorer.score_tokens(tokens_of(k))
     return out
 
 
