@@ -90,3 +90,16 @@ def test_removal_offsets_point_into_normalised_raw(blinken):
 def test_cleaning_is_idempotent(blinken):
     for text in blinken["text"]:
         assert clean_text(text).text == text
+
+
+def test_quick_paths_know_every_character_their_regexes_know():
+    """The substring tests that spare most texts a regex scan cover exactly what the regexes match."""
+    from toolkit import cleaning
+
+    everything = [chr(c) for c in range(0x110000)]
+    assert cleaning._OTHER_SPACES == "".join(c for c in everything if c.isspace() and c not in " \n")
+    assert {c for c in everything if cleaning._INVISIBLE.fullmatch(c)} == set(cleaning._INVISIBLE_CHARS)
+    assert {c for c in everything if cleaning._NEWLINES.fullmatch(c)} == set(cleaning._NEWLINE_CHARS)
+    for raw in ("a\u200bb \r\nc", "x\u3000 y\t\n\n  z ", "plain line\nnext line", "e\u200b\u0301 \u00a0"):
+        assert cleaning.clean_text(raw).text == "\n\n".join(
+            line for line in (cleaning._fold(part) for part in cleaning.normalize_text(raw).split("\n")) if line)

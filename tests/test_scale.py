@@ -68,3 +68,43 @@ def test_streaming_csv_is_strict_and_a_failed_run_leaves_nothing(tmp_path):
     with pytest.raises(InputError, match=r"ragged.csv:3: row has 2 fields"):
         analyze_files(path, out, progress=False)
     assert not out.exists() and not list(tmp_path.glob(".res.partial-*"))
+
+
+def test_the_driver_ships_raw_lines_numbered_as_load_corpus_numbers_them(tmp_path):
+    from toolkit.scale import _raw_chunks
+
+    path = tmp_path / "noids.jsonl"
+    records = [{"outlet": "X", "text": f"Sentence number {k}."} for k in range(7)]
+    lines = [json.dumps(r) for r in records]
+    lines.insert(3, "   ")  # a blank line is no article
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    chunks = list(_raw_chunks(path, 3, 6))
+    assert [(c.offset, [n for n, _ in c.lines]) for c in chunks] == [(0, [1, 2, 3]), (3, [5, 6, 7])]
+    assert all(c.frame is None for c in chunks)  # nothing parsed before it reaches a worker
+    streamed = pd.concat(list(iter_corpus(path, chunk_size=3)), ignore_index=True)
+    assert list(streamed["doc_id"]) == list(load_corpus(path)["doc_id"]) == [str(k) for k in range(7)]
+
+
+def test_dask_engine_refuses_duplicates_and_bad_lines_naming_the_line(tmp_path):
+    dup = tmp_path / "dup.jsonl"
+    dup.write_text("\n".join(json.dumps({**SMALL[k % 2], "doc_id": f"d{k % 5}"}) for k in range(8)), encoding="utf-8")
+    with pytest.raises(InputError, match="dup.jsonl:6: duplicate doc_id 'd0'"):
+        analyze_files(dup, tmp_path / "r1", engine="dask", workers=1, chunk_size=2, progress=False)
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps(SMALL[0]) + "\n{not json\n", encoding="utf-8")
+    with pytest.raises(InputError, match="bad.jsonl:2: not valid JSON"):
+        analyze_files(bad, tmp_path / "r2", engine="dask", workers=1, chunk_size=1, progress=False)
+    assert not list(tmp_path.glob("r*")) and not list(tmp_path.glob(".r*"))
+
+
+def test_projection_is_the_stated_arithmetic():
+    from toolkit.bench import projection
+
+    lines = projection(1000, one=10.0, many=5.5, workers=2, read_per_s=1e9, output_mib=1.0, peak_worker_mib=500)
+    # 10 ms per article on one worker; 2 workers: 1.82x, efficiency 0.909
+    assert "1.82x" in lines[2] and "0.91" in lines[2]
+    assert lines[-2].split()[:4] == ["2", "cores:", "1.53", "h"]  # 1e6 * 0.01 / (0.909 * 2) = 5,500 s
+    assert "(172 s, compute-bound)" in lines[-1]  # 1e6 * 0.01 / (0.909 * 64)
+    slow_reader = projection(1000, one=10.0, many=5.5, workers=2, read_per_s=1000, output_mib=1.0,
+                             peak_worker_mib=500)
+    assert "(1,000 s, read-bound)" in slow_reader[-1]

@@ -86,6 +86,9 @@ _INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]+")
 _NEWLINE_CHARS = "\r\u2028\u2029\x85\x0b\x0c"
 _NEWLINES = re.compile(f"\r\n|[{_NEWLINE_CHARS}]")
+#: Whitespace (``str.isspace``) other than the space and the newline.
+_OTHER_SPACES = ("\t\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+                 "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
 _WORD = re.compile(r"\w+")
 
 
@@ -211,9 +214,17 @@ def clean_text(raw: str, *, title: str | None = None, outlet: str | None = None)
     # most articles hold no zero-width character: then a line is folded by its whitespace alone (each line of
     # an NFC text is NFC, as a newline composes with nothing) and nothing invisible is recorded
     invisible = any(c in norm for c in _INVISIBLE_CHARS)
+    # and most hold no whitespace but spaces and newlines: then a line without a double, leading or
+    # trailing space is already folded
+    plain = not invisible and not any(c in norm for c in _OTHER_SPACES)
     for line in norm.split("\n"):
         start, offset = offset, offset + len(line) + 1
-        folded = _fold(line) if invisible else " ".join(line.split())
+        if invisible:
+            folded = _fold(line)
+        elif plain and "  " not in line and line[:1] != " " and line[-1:] != " ":
+            folded = line
+        else:
+            folded = " ".join(line.split())
         if not folded:
             if invisible:
                 removals.extend(_invisible(line, start))

@@ -25,7 +25,9 @@ from __future__ import annotations
 
 import gzip
 import os
-from collections.abc import Iterator, Mapping
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -41,35 +43,61 @@ ABP_COLUMNS = {"doc_id": "ID", "outlet": "source", "title": "title", "published"
                "text": "content_original"}
 
 
-def _jsonl_chunks(path: Path, chunk_size: int, limit: int | None) -> Iterator[list[dict[str, Any]]]:
-    from toolkit.corpus import jsonl_record
+@dataclass(frozen=True)
+class _RawChunk:
+    """Rows of the input as read, before any parsing or cleaning: what the driver ships to a worker.
 
+    JSONL chunks carry the raw lines (the JSON is parsed where the chunk is
+    analysed, so a Dask driver only decompresses and splits lines); Parquet
+    and CSV chunks carry the rows as a table with their ``_source``.
+    ``offset`` is the number of articles before the chunk in the file.
+    """
+
+    path: Path
+    offset: int
+    lines: tuple[tuple[int, str], ...] = ()
+    frame: pd.DataFrame | None = None
+
+    def __len__(self) -> int:
+        return len(self.lines) if self.frame is None else len(self.frame)
+
+    def table(self) -> pd.DataFrame:
+        """The rows as a table with a ``_source`` column (``path:line``)."""
+        import pandas as pd
+
+        from toolkit.corpus import jsonl_record
+
+        if self.frame is not None:
+            return self.frame.copy()
+        records = [jsonl_record(text, path=self.path, line=number) for number, text in self.lines]
+        return pd.DataFrame.from_records(records)
+
+
+def _jsonl_chunks(path: Path, chunk_size: int, limit: int | None) -> Iterator[_RawChunk]:
     opener = gzip.open if path.suffix == ".gz" else open
-    chunk: list[dict[str, Any]] = []
+    lines: list[tuple[int, str]] = []
     taken = 0
     with opener(path, "rt", encoding="utf-8") as handle:  # type: ignore[operator]
         for number, line in enumerate(handle, 1):
             if limit is not None and taken >= limit:
                 break
-            record = jsonl_record(line, path=path, line=number)
-            if record is None:
+            if not line or line.isspace():  # a blank line is no record (jsonl_record returns None for it)
                 continue
-            chunk.append(record)
+            lines.append((number, line))
             taken += 1
-            if len(chunk) == chunk_size:
-                yield chunk
-                chunk = []
-    if chunk:
-        yield chunk
+            if len(lines) == chunk_size:
+                yield _RawChunk(path, taken - len(lines), lines=tuple(lines))
+                lines = []
+    if lines:
+        yield _RawChunk(path, taken - len(lines), lines=tuple(lines))
 
 
-def _raw_chunks(path: Path, chunk_size: int, limit: int | None) -> Iterator[pd.DataFrame]:
+def _raw_chunks(path: Path, chunk_size: int, limit: int | None) -> Iterator[_RawChunk]:
     import pandas as pd
 
     name = path.name.lower()
     if name.endswith(".jsonl") or name.endswith(".jsonl.gz"):
-        for records in _jsonl_chunks(path, chunk_size, limit):
-            yield pd.DataFrame.from_records(records)
+        yield from _jsonl_chunks(path, chunk_size, limit)
     elif name.endswith(".parquet"):
         import pyarrow.parquet as pq
 
@@ -79,9 +107,9 @@ def _raw_chunks(path: Path, chunk_size: int, limit: int | None) -> Iterator[pd.D
             if limit is not None:
                 frame = frame.iloc[: max(0, limit - taken)]
             frame["_source"] = [f"{path}:row {taken + i + 1}" for i in range(len(frame))]
-            taken += len(frame)
             if len(frame):
-                yield frame
+                yield _RawChunk(path, taken, frame=frame)
+            taken += len(frame)
             if limit is not None and taken >= limit:
                 break
     elif name.endswith(".csv"):
@@ -94,9 +122,34 @@ def _raw_chunks(path: Path, chunk_size: int, limit: int | None) -> Iterator[pd.D
             b = min(a + chunk_size, stop)
             frame = pd.DataFrame(rows[a:b], columns=header, dtype=object)
             frame["_source"] = [f"{path}:{line}" for line in lines[a:b]]
-            yield frame
+            yield _RawChunk(path, a, frame=frame)
     else:
         raise InputError("streaming reads .jsonl, .jsonl.gz, .parquet or .csv files", path=path)
+
+
+def _clean_chunk(raw: _RawChunk, columns: Mapping[str, str] | None) -> pd.DataFrame:
+    """A raw chunk as a cleaned, validated corpus chunk, still with its ``_source`` column."""
+    from toolkit.corpus import _apply_mapping, _finish, validate_corpus
+
+    frame = raw.table()
+    if "doc_id" not in (columns or {}) and "doc_id" not in frame.columns:
+        frame["doc_id"] = [str(raw.offset + i) for i in range(len(frame))]  # row number in the whole file
+    return validate_corpus(_finish(_apply_mapping(frame, columns or {}, raw.path), clean=True), source=raw.path)
+
+
+class _UniqueIds:
+    """Refuses a ``doc_id`` seen earlier in the file, naming the file and line of the repeat."""
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+
+    def check(self, ids: Iterable[str], sources: Iterable[str]) -> None:
+        for doc_id, src in zip(ids, sources, strict=True):
+            if doc_id in self.seen:
+                where, _, line = str(src).rpartition(":")
+                raise InputError(f"duplicate doc_id {doc_id!r}", path=where,
+                                 line=int(line) if line.isdigit() else None)
+            self.seen.add(doc_id)
 
 
 def iter_corpus(
@@ -124,24 +177,13 @@ def iter_corpus(
         Corpus chunks with the schema of :func:`toolkit.load_corpus`.
         ``doc_id`` must be unique across the whole file.
     """
-    from toolkit.corpus import _apply_mapping, _finish, validate_corpus
-
     path = Path(source)
     if not path.is_file():
         raise InputError("no such file", path=path)
-    seen: set[str] = set()
-    offset = 0
+    unique = _UniqueIds()
     for raw in _raw_chunks(path, chunk_size, limit):
-        if "doc_id" not in (columns or {}) and "doc_id" not in raw.columns:
-            raw["doc_id"] = [str(offset + i) for i in range(len(raw))]  # row number in the whole file
-        offset += len(raw)
-        corpus = validate_corpus(_finish(_apply_mapping(raw, columns or {}, path), clean=True), source=path)
-        for doc_id, src in zip(corpus["doc_id"], corpus["_source"], strict=True):
-            if doc_id in seen:
-                where, _, line = str(src).rpartition(":")
-                raise InputError(f"duplicate doc_id {doc_id!r}", path=where,
-                                 line=int(line) if line.isdigit() else None)
-            seen.add(doc_id)
+        corpus = _clean_chunk(raw, columns)
+        unique.check(corpus["doc_id"], corpus["_source"])
         yield corpus.drop(columns="_source")
 
 
@@ -154,13 +196,17 @@ def analyze_chunk(corpus: pd.DataFrame) -> pd.DataFrame:
     return articles.merge(meta, on="doc_id", how="left")
 
 
-def _write_part(corpus: pd.DataFrame, target: str) -> tuple[str, int]:
+def _write_part(raw: _RawChunk, columns: Mapping[str, str] | None, target: str) -> tuple[list[str], list[str]]:
+    """Clean, analyse and write one chunk (in this process or on a Dask worker): its doc_ids and sources."""
     from toolkit.io import atomic_path
 
-    table = analyze_chunk(corpus)
+    corpus = _clean_chunk(raw, columns)
+    ids, sources = list(corpus["doc_id"]), list(corpus["_source"])
+    table = analyze_chunk(corpus.drop(columns="_source"))
+    del corpus
     with atomic_path(target) as tmp:
         table.to_parquet(tmp, index=False)
-    return target, len(table)
+    return ids, [str(s) for s in sources]
 
 
 def analyze_files(
@@ -214,28 +260,46 @@ def analyze_files(
     # a run that is killed leaves no folder that looks like a finished result
     out = Path(tempfile.mkdtemp(prefix=f".{final.name}.partial-", dir=final.parent))
     try:
-        chunks = iter_corpus(source, chunk_size=chunk_size, columns=columns, limit=limit)
+        path = Path(source)
+        if not path.is_file():
+            raise InputError("no such file", path=path)
+        chunks = _raw_chunks(path, chunk_size, limit)
+        unique = _UniqueIds()  # doc_ids are checked in file order, whatever order the parts finish in
         bar = tqdm(total=limit, unit="articles", disable=not progress, desc="analysing")
         if engine == "pandas":
-            for k, chunk in enumerate(chunks):
-                _, n = _write_part(chunk, str(out / f"part-{k:05d}.parquet"))
-                bar.update(n)
+            for k, raw in enumerate(chunks):
+                unique.check(*_write_part(raw, columns, str(out / f"part-{k:05d}.parquet")))
+                bar.update(len(raw))
         elif engine == "dask":
-            from dask.distributed import Client, LocalCluster, as_completed
+            import warnings
+
+            from dask.distributed import Client, LocalCluster
 
             own = client is None
             cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                    dashboard_address=None) if own else None
             client = Client(cluster) if own else client
             try:
-                pending = as_completed()
+                # the driver only reads lines; workers parse, clean, analyse and write their own part.
+                # At most two chunks per worker are in flight, so the driver's memory stays flat.
                 in_flight_limit = 2 * max(1, len(client.scheduler_info()["workers"]))
-                for k, chunk in enumerate(chunks):
-                    pending.add(client.submit(_write_part, chunk, str(out / f"part-{k:05d}.parquet"), pure=False))
-                    while pending.count() >= in_flight_limit:
-                        bar.update(next(pending).result()[1])
-                for future in pending:
-                    bar.update(future.result()[1])
+                pending: deque[tuple[Any, int]] = deque()
+                with warnings.catch_warnings():
+                    # a chunk of raw lines travels inside its task, by design (no shared file system needed)
+                    warnings.filterwarnings("ignore", message="Sending large graph")
+                    for k, raw in enumerate(chunks):
+                        future = client.submit(_write_part, raw, columns, str(out / f"part-{k:05d}.parquet"),
+                                               pure=False)
+                        pending.append((future, len(raw)))
+                        del raw, future
+                        while len(pending) >= in_flight_limit:  # wait for the oldest part
+                            done, n = pending.popleft()
+                            unique.check(*done.result())
+                            bar.update(n)
+                    while pending:
+                        done, n = pending.popleft()
+                        unique.check(*done.result())
+                        bar.update(n)
             finally:
                 if own:
                     client.close()
