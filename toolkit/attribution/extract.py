@@ -67,7 +67,7 @@ from toolkit.attribution.quotes import (
     _trim,
 )
 from toolkit.attribution.speakers import Speaker, _resolve
-from toolkit.attribution.words import _AFTER_CONTINUED, _SPAN, _WINDOW
+from toolkit.attribution.words import _AFTER_CONTINUED, _BEFORE_WINDOW, _SPAN, _WINDOW
 from toolkit.gazetteer import Gazetteer, load_gazetteer
 from toolkit.text import ParsedDocument
 
@@ -147,10 +147,11 @@ def find_attributions(doc: ParsedDocument, *, verbs: QuoteVerbs | None = None) -
             speaker, verb, cue, cue_pos = "", None, "none", -1
             # 1. after the closing mark
             window_end = min(p_end, after_pos + _WINDOW)
-            m = spec.after_sv.match(text, after_pos, window_end)
+            verb_after = _may_hold_verb(text, hit_starts, after_pos, window_end)
+            m = spec.after_sv.match(text, after_pos, window_end) if verb_after else None
             if m and _is_speaker(m.group("np").split()):
                 speaker, verb, cue, cue_pos = m.group("np"), m.group("verb"), "after", m.start("verb")
-            else:
+            elif verb_after:
                 m = spec.after_vs.match(text, after_pos, window_end)
                 if m:
                     who = _prefix_speaker(m.group("rest"))
@@ -164,19 +165,19 @@ def find_attributions(doc: ParsedDocument, *, verbs: QuoteVerbs | None = None) -
                     speaker, cue, cue_pos = m.group("np"), "after", m.start("verb")
             # 2. before the opening mark
             if not speaker:
-                b_start = max(p_start, s_start, open_end - 1 - _WINDOW)
-                before = text[b_start:open_end - 1]
-                b_start = max(b_start, open_end - 1 - 100)
+                b_start = max(p_start, s_start, open_end - 1 - _BEFORE_WINDOW)
                 before = text[b_start:open_end - 1]
                 mb = None
-                tail_end = before.rstrip()[-1:]
-                if tail_end in (":", ",") or tail_end.isalpha():
+                stripped = before.rstrip()
+                tail_end = stripped[-1:]
+                if (tail_end in (":", ",") or tail_end.isalpha()) and _may_hold_verb(
+                        text, hit_starts, b_start, open_end - 1, cut_start=True):
                     # the cue verb nearest the mark: the last verb where the pattern holds
                     for vm in reversed(list(spec.verb_any.finditer(before))):
                         mb = spec.before.match(before, vm.start())
                         if mb:
                             break
-                if mb and not before.rstrip().endswith((":", ",")) and mb.group("tail").strip():
+                if mb and tail_end not in (":", ",") and mb.group("tail").strip():
                     mb = None  # without a colon or comma, only a verb right before the mark
                 if mb:
                     form = mb.group("verb")
@@ -228,6 +229,20 @@ def find_attributions(doc: ParsedDocument, *, verbs: QuoteVerbs | None = None) -
     return out
 
 
+def _may_hold_verb(text: str, hit_starts: list[int], start: int, end: int, *, cut_start: bool = False) -> bool:
+    """Whether a verb pattern can match in ``text[start:end]``, from the article's verb hits.
+
+    False only when no hit starts in the window and the window cuts no word at
+    its end (a pattern bounded there reads "address" as "add"), nor at its
+    start with ``cut_start`` (a slice reads "unsaid" as "said").
+    """
+    if bisect_left(hit_starts, start) < bisect_left(hit_starts, end):
+        return True
+    if end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+        return True
+    return cut_start and 0 < start < len(text) and text[start].isalnum() and text[start - 1].isalnum()
+
+
 def _occurrences(text: str, needle: str) -> list[int]:
     """Start of every occurrence of ``needle`` in ``text``."""
     out, pos = [], text.find(needle)
@@ -252,17 +267,22 @@ def quote_rows(docs: Sequence[ParsedDocument], *, gazetteer: Gazetteer | None = 
     verbs = verbs or load_quote_verbs()
     gaz = gazetteer or load_gazetteer()
     rows: list[tuple[object, ...]] = []
+    verb_info: dict[str | None, tuple[str | None, str | None]] = {None: (None, None)}
     for doc in docs:
+        doc_id, outlet, text = doc.doc_id, doc.outlet, doc.text
         for n, (att, sp) in enumerate(resolve_document(doc, gazetteer=gaz, verbs=verbs)):
-            verb = " ".join(att.verb.split()) if att.verb else None
-            lemma = verbs.lemma(verb) if verb else None
-            vclass = verbs.classes.get(lemma) if lemma else None
+            info = verb_info.get(att.verb)
+            if info is None:
+                verb = " ".join(att.verb.split()) if att.verb else None
+                lemma = verbs.lemma(verb) if verb else None
+                info = verb_info[att.verb] = (lemma, verbs.classes.get(lemma) if lemma else None)
+            lemma, vclass = info
             if sp is None:
-                rows.append((doc.doc_id, doc.outlet, f"{doc.doc_id}:q{n}", att.kind,
-                             doc.text[att.start:att.end], att.speaker or None, None, "unattributed",
-                             None, None, lemma, vclass, att.start, att.end))
+                rows.append((doc_id, outlet, f"{doc_id}:q{n}", att.kind, text[att.start:att.end],
+                             att.speaker or None, None, "unattributed", None, None, lemma, vclass,
+                             att.start, att.end))
             else:
-                rows.append((doc.doc_id, doc.outlet, f"{doc.doc_id}:q{n}", att.kind,
-                             doc.text[att.start:att.end], att.speaker, sp.canonical, sp.source_kind,
-                             sp.role, sp.affiliation, lemma, vclass, att.start, att.end))
+                rows.append((doc_id, outlet, f"{doc_id}:q{n}", att.kind, text[att.start:att.end],
+                             att.speaker, sp.canonical, sp.source_kind, sp.role, sp.affiliation, lemma,
+                             vclass, att.start, att.end))
     return rows

@@ -15,7 +15,9 @@ from typing import NamedTuple
 
 from toolkit.attribution.words import _SPAN
 
-_QMARK = re.compile(r"[“”\"«»‘’]")
+# quotation marks; a right single quote before a letter or digit is an apostrophe ("don’t",
+# "China’s") that the pairing below never reads, so it is not returned
+_QMARK = re.compile(r"[“”\"«»‘’](?<!’(?=[^\W_]))")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _WORDS = re.compile(r"\w+")
 
@@ -112,13 +114,13 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _kind(text: str, q_start: int, q_end: int, prefix: str) -> str:
-    content = text[q_start:q_end]
-    n_words = len(content.split())
     if not prefix or prefix.endswith(":"):
         return "direct"
+    first = text[q_start:q_start + 1]
     if prefix.endswith(","):
-        return "direct" if content[:1].isupper() else "partial"
-    if content[:1].isupper() and n_words >= 4 and (content[-1:] in ".?!" or ". " in content):
+        return "direct" if first.isupper() else "partial"
+    if first.isupper() and (text[q_end - 1:q_end] in ".?!" or text.find(". ", q_start, q_end) >= 0) and (
+            len(text[q_start:q_end].split(None, 4)) >= 4):
         return "direct"
     return "partial"
 

@@ -229,17 +229,32 @@ def _article_surnames(text: str) -> frozenset[str]:
     """
     out = set()
     for found in set(_NAME.findall(text)):
-        parts = found.split()
-        if parts[0].endswith("."):
-            parts = parts[1:]
-        elif parts[0] in _LONG_TITLES:
-            parts = parts[1:]
-        if 2 <= len(parts) <= 3 and not any(p in _NOT_NAMES or p in _LONG_TITLES
-                                            or p in _SHORT_TITLES for p in parts) \
-                and _person_like(parts):
-            last = parts[-1]
-            out.add(last[:-2] if last.endswith(("'s", "’s")) else last.rstrip("."))
+        surname = _SURNAME_MEMO.get(found)
+        if surname is None:
+            if len(_SURNAME_MEMO) > 200_000:
+                _SURNAME_MEMO.clear()
+            surname = _SURNAME_MEMO[found] = _surname_of(found)
+        if surname:
+            out.add(surname)
     return frozenset(out)
+
+
+_SURNAME_MEMO: dict[str, str] = {}  # name -> its surname, "" when it names no person
+
+
+def _surname_of(found: str) -> str:
+    """The surname of a :data:`_NAME` match that names a person in two or three words, else ""."""
+    parts = found.split()
+    if parts[0].endswith("."):
+        parts = parts[1:]
+    elif parts[0] in _LONG_TITLES:
+        parts = parts[1:]
+    if 2 <= len(parts) <= 3 and not any(p in _NOT_NAMES or p in _LONG_TITLES
+                                        or p in _SHORT_TITLES for p in parts) \
+            and _person_like(parts):
+        last = parts[-1]
+        return last[:-2] if last.endswith(("'s", "’s")) else last.rstrip(".")
+    return ""
 
 
 def _name_speaker(m: re.Match[str], marked: list[tuple[int, int]], gaz: Gazetteer,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-_WINDOW = 160  # characters searched before and after a quote for its cue
+_WINDOW = 160  # characters searched after a quote for its cue
+_BEFORE_WINDOW = 100  # characters searched before a quote for its cue
 _SPAN = 200  # characters read around a verb for its speaker
 _MAX_CLAUSE = 1500  # longest reported clause of an indirect quote (characters)
 _HISTORY = 50  # earlier speakers searched for a pronoun's antecedent
