@@ -159,27 +159,34 @@ def _naive(texts: list[str]) -> None:
 
 
 def bench_stages(source: Path, n: int, *, chunk_size: int = 1000) -> dict[str, float]:
-    """Seconds spent in each stage over the first ``n`` articles, in one process."""
+    """Seconds spent in each stage over the first ``n`` articles, in one process.
+
+    ``read`` is what a Dask driver does alone (decompress and split lines);
+    ``load`` adds parsing the JSON into a table; ``clean`` is cleaning and
+    validation; ``split`` is sentence segmentation (:func:`toolkit.text.parse_corpus`).
+    """
     import importlib
     import time
 
     import pandas as pd
 
-    from toolkit.corpus import _apply_mapping, _finish
+    from toolkit.corpus import _apply_mapping, _finish, validate_corpus
     from toolkit.metrics import FAMILIES
     from toolkit.scale import ABP_COLUMNS, _raw_chunks
     from toolkit.text import parse_corpus
 
-    seconds: dict[str, float] = {"load": 0.0, "clean": 0.0, "split": 0.0}
+    seconds: dict[str, float] = {"read": 0.0, "load": 0.0, "clean": 0.0, "split": 0.0}
     for name in FAMILIES:
         seconds[name.rsplit(".", 1)[1]] = 0.0
     seconds["aggregation"] = 0.0
     articles = []
     start = time.perf_counter()
     for raw in _raw_chunks(source, chunk_size, n):
+        seconds["read"] += time.perf_counter() - start
+        frame = raw.table()
         seconds["load"] += time.perf_counter() - start
         t = time.perf_counter()
-        corpus = _finish(_apply_mapping(raw, ABP_COLUMNS, source), clean=True)
+        corpus = validate_corpus(_finish(_apply_mapping(frame, ABP_COLUMNS, source), clean=True), source=source)
         seconds["clean"] += time.perf_counter() - t
         t = time.perf_counter()
         docs = parse_corpus(corpus)
@@ -203,18 +210,50 @@ def bench_stages(source: Path, n: int, *, chunk_size: int = 1000) -> dict[str, f
     return seconds
 
 
-def _whole_run(source: Path, out: Path, *, n: int, workers: int) -> tuple[float, float]:
-    """``toolkit analyze`` on the first ``n`` articles in a fresh process: (seconds, peak RSS in MiB).
+def _process_tree_rss(pid: int) -> dict[int, int]:
+    """Resident memory (KiB) of a process and all its descendants, from /proc (Linux); {} elsewhere."""
+    import os
 
-    The run streams the file in chunks and writes partitioned Parquet, so its
-    peak memory should not grow with ``n``. For several workers the peak is
-    that of the largest process (a Dask worker or the driver).
+    found: dict[int, int] = {}
+    todo = [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/status", encoding="ascii", errors="replace") as status:
+                for line in status:
+                    if line.startswith("VmRSS:"):
+                        found[p] = int(line.split()[1])
+                        break
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children", encoding="ascii") as children:
+                    todo.extend(int(c) for c in children.read().split())
+        except (OSError, ValueError):
+            continue
+    return found
+
+
+def _whole_run(source: Path, out: Path, *, n: int, workers: int, engine: str | None = None) -> dict[str, float]:
+    """``toolkit analyze`` on the first ``n`` articles in a fresh process.
+
+    Returns ``seconds`` (wall time, process start included), ``cpu_seconds``
+    (user and system time of the run and its workers: less sensitive than
+    wall time to other programs sharing the machine), ``peak_rss_mib``
+    (the largest single process, exact: ``getrusage`` of the run and of its
+    finished children, i.e. the driver or one Dask worker), ``total_rss_mib``
+    (the largest sum over the driver and its workers, sampled from /proc every
+    0.2 s; 0 where /proc is missing) and ``output_mib`` (size of the Parquet
+    parts). ``engine`` defaults to ``pandas`` (no Dask) for one worker and
+    ``dask`` for more. The run streams the file in chunks and writes
+    partitioned Parquet, so its peak memory should not grow with ``n``.
     """
     import os
+    import resource
     import subprocess
     import sys
+    import tempfile
     import time
 
+    engine = engine or ("dask" if workers > 1 else "pandas")
     code = ("import resource, sys; from toolkit.cli import main; status = main(sys.argv[1:]); "
             "usage = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "
             "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); "
@@ -222,18 +261,70 @@ def _whole_run(source: Path, out: Path, *, n: int, workers: int) -> tuple[float,
     command = [sys.executable, "-c", code, "analyze", str(source), "-o", str(out), "--limit", str(n),
                "--text-column", "content_original", "--outlet-column", "source", "--id-column", "ID",
                "--title-column", "title", "--date-column", "date",
-               "--engine", "dask" if workers > 1 else "pandas", "--workers", str(max(workers, 1))]
-    start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "TQDM_DISABLE": "1"})
-    seconds = time.perf_counter() - start
-    if done.returncode != 0:
-        raise RuntimeError(f"benchmark run failed: {done.stderr.strip().splitlines()[-1:]}")
-    peak = next(int(line.split()[1]) for line in done.stderr.splitlines() if line.startswith("PEAK_RSS_KIB"))
-    return seconds, peak / 1024
+               "--engine", engine, "--workers", str(max(workers, 1))]
+    total = 0
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    with tempfile.TemporaryFile(mode="w+") as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=err, text=True,
+                                env={**os.environ, "TQDM_DISABLE": "1"})
+        while proc.poll() is None:
+            total = max(total, sum(_process_tree_rss(proc.pid).values()))
+            time.sleep(0.2)
+        seconds = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        err.seek(0)
+        stderr = err.read()
+    if proc.returncode != 0:
+        raise RuntimeError(f"benchmark run failed: {stderr.strip().splitlines()[-1:]}")
+    peak = next(int(line.split()[1]) for line in stderr.splitlines() if line.startswith("PEAK_RSS_KIB"))
+    size = sum(p.stat().st_size for p in out.glob("part-*.parquet"))
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return {"seconds": seconds, "cpu_seconds": cpu, "peak_rss_mib": peak / 1024, "total_rss_mib": total / 1024,
+            "output_mib": size / 2**20}
+
+
+def projection(n: int, one: float, many: float, workers: int, read_per_s: float, output_mib: float,
+               peak_worker_mib: float, *, target: int = 1_000_000, cores: tuple[int, ...] = (2, 64)) -> list[str]:
+    """Lines projecting a ``target``-article run from measured whole runs; every assumption is printed.
+
+    ``one`` and ``many`` are the wall times of ``n`` articles on one worker
+    and on ``workers`` workers. The per-article time of one worker includes
+    process start and reading; the parallel efficiency is the measured
+    speed-up divided by ``workers`` and is assumed to hold on a cluster (it
+    is only measured up to ``workers``). A single driver reads the input, so
+    no run can be faster than its measured read rate.
+    """
+    per_article = one / n
+    speedup = one / many
+    efficiency = speedup / workers
+    lines = [
+        f"projection for {target:,} articles (from the runs above; assumptions on the next lines)",
+        f"  one worker: {per_article * 1000:.2f} ms per article (whole run: start, read, analyse, write)",
+        f"  {workers} workers: speed-up {speedup:.2f}x over one, parallel efficiency {efficiency:.2f}; "
+        "assumed to hold on a cluster (measured only up to here)",
+        f"  the driver reads {read_per_s:,.0f} articles/s alone (decompress, split lines): "
+        "the ceiling of any cluster fed by one reader",
+        f"  output {output_mib / n * target / 1024:.1f} GiB of Parquet (measured {output_mib / n * 1e6:.0f} "
+        "bytes/article); memory per worker flat at about its measured peak "
+        f"{peak_worker_mib:.0f} MiB",
+    ]
+    for c in cores:
+        compute = target * per_article / (efficiency * c) if c > 1 else target * per_article
+        wall = max(compute, target / read_per_s)
+        bound = "read-bound" if target / read_per_s >= compute else "compute-bound"
+        lines.append(f"  {c:>3} cores: {wall / 3600:6.2f} h ({wall:,.0f} s, {bound})")
+    return lines
 
 
 def cmd_bench_pipeline(args: argparse.Namespace) -> int:
-    """``toolkit bench pipeline``: articles per second per stage, end to end, and the naive reference."""
+    """``toolkit bench pipeline``: articles per second per stage, end to end, and the naive reference.
+
+    The whole pipeline runs as ``toolkit analyze`` in a fresh process, at
+    least three times (the median is reported); with ``--workers`` above one
+    the one-worker run (no Dask) alternates with the Dask run in the same
+    benchmark, so the speed-up is measured side by side.
+    """
     import shutil
     import statistics
     import tempfile
@@ -246,34 +337,56 @@ def cmd_bench_pipeline(args: argparse.Namespace) -> int:
     repeats = max(1, args.repeat)
     stage_runs = [bench_stages(source, n) for _ in range(repeats)]
     stages = {k: statistics.median(r[k] for r in stage_runs) for k in stage_runs[0]}
-    whole = []
-    whole_rss = []
-    for _ in range(repeats):
-        out = Path(tempfile.mkdtemp(prefix="toolkit-bench-"))
-        seconds, rss = _whole_run(source, out / "res", n=n, workers=args.workers)
-        whole.append(seconds)
-        whole_rss.append(rss)
-        shutil.rmtree(out)
+    whole_repeats = max(3, repeats)
+    settings = sorted({1, max(1, args.workers)})
+    runs: dict[int, list[dict[str, float]]] = {w: [] for w in settings}
+    for _ in range(whole_repeats):
+        for w in settings:
+            out = Path(tempfile.mkdtemp(prefix="toolkit-bench-"))
+            try:
+                runs[w].append(_whole_run(source, out / "res", n=n, workers=w))
+            finally:
+                shutil.rmtree(out)
     naive_n = min(n, args.naive_n)
     texts, _ = benchmark_texts(args.data, naive_n)
     t = time.perf_counter()
     _naive(texts)
     naive = (time.perf_counter() - t) / naive_n
-    whole_rate = n / statistics.median(whole)
+    wall = {w: statistics.median(r["seconds"] for r in runs[w]) for w in settings}
+    whole_rate = n / wall[max(settings)]
     rows = [(stage, n / s if s > 0 else float("inf")) for stage, s in stages.items()]
-    print(f"toolkit bench pipeline: first {n} articles of article-bias-prediction, median of {repeats} run(s), "
-          f"workers={args.workers}")
-    print(f"{'stage':<14} {'articles/s':>11}")
+    print(f"toolkit bench pipeline: first {n} articles of article-bias-prediction, stages: median of {repeats} "
+          f"run(s) in this process; whole pipeline: median of {whole_repeats} runs, workers={args.workers}")
+    print(f"{'stage':<14} {'articles/s':>11} {'ms/article':>11}")
     for stage, rate in rows:
-        print(f"{stage:<14} {rate:>11.0f}")
-    print(f"{'whole':<14} {whole_rate:>11.0f}   (end to end: read, clean, split, every family, write Parquet)")
-    print(f"{'naive':<14} {1 / naive:>11.1f}   (pysbd + TextBlob + VADER per sentence, {naive_n} articles)")
-    print(f"speed-up over naive: {whole_rate * naive:.1f}x")
-    print(f"peak RSS of the end-to-end run (its own process): {max(whole_rss):.0f} MiB")
+        print(f"{stage:<14} {rate:>11.0f} {1000 / rate:>11.3f}")
+    for w in settings:
+        label = "one process, no Dask" if w == 1 else f"Dask, {w} worker processes"
+        print(f"{'whole, ' + str(w) + ' wkr':<14} {n / wall[w]:>11.0f} {1000 * wall[w] / n:>11.3f}   "
+              f"({label}; end to end: start, read, clean, split, every family, write Parquet; "
+              f"runs {', '.join(format(r['seconds'], '.1f') for r in runs[w])} s; "
+              f"CPU of all its processes {statistics.median(r['cpu_seconds'] for r in runs[w]):.1f} s)")
+    print(f"{'naive':<14} {1 / naive:>11.1f} {1000 * naive:>11.3f}   "
+          f"(pysbd + TextBlob + VADER per sentence, {naive_n} articles, one process)")
+    print(f"speed-up over naive: {whole_rate * naive:.1f}x (whole pipeline, {max(settings)} worker(s))")
+    if len(settings) > 1:
+        print(f"speed-up of {max(settings)} workers over one: {wall[1] / wall[max(settings)]:.2f}x")
+    for w in settings:
+        print(f"peak RSS, {w} worker(s): largest process {max(r['peak_rss_mib'] for r in runs[w]):.0f} MiB, "
+              f"all processes together {max(r['total_rss_mib'] for r in runs[w]):.0f} MiB (sampled)")
+    if len(settings) > 1:
+        w = max(settings)
+        for line in projection(n, wall[1], wall[w], w, n / stages["read"],
+                               statistics.median(r["output_mib"] for r in runs[w]),
+                               max(r["peak_rss_mib"] for r in runs[w])):
+            print(line)
     if args.json:
-        write_json({"n": n, "workers": args.workers, "repeats": repeats, "stages_articles_per_s": dict(rows),
-                    "whole_articles_per_s": whole_rate, "whole_seconds": whole, "naive_articles_per_s": 1 / naive,
-                    "speedup": whole_rate * naive, "whole_peak_rss_mib": max(whole_rss)}, args.json)
+        write_json({"n": n, "workers": args.workers, "repeats": repeats, "whole_repeats": whole_repeats,
+                    "stages_articles_per_s": dict(rows),
+                    "whole_articles_per_s": whole_rate, "whole_seconds": runs[max(settings)],
+                    "whole_runs": {str(w): runs[w] for w in settings},
+                    "naive_articles_per_s": 1 / naive, "speedup": whole_rate * naive,
+                    "whole_peak_rss_mib": max(r["peak_rss_mib"] for r in runs[max(settings)])}, args.json)
     return 0
 
 
