@@ -7,13 +7,13 @@ Indirect speech is found by three patterns: ``X <verb> that ...``,
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
 from toolkit.attribution.lexicon import QuoteVerbs, load_quote_verbs
 from toolkit.attribution.phrases import _finite_subject, _is_speaker, _nonfinite_subject
-from toolkit.attribution.quotes import Attribution, _inside, _overlaps, _sentence_of, _trim
+from toolkit.attribution.quotes import Attribution, _inside, _overlaps, _trim
 from toolkit.attribution.words import _AUX, _AUX_WORDS, _MAX_CLAUSE, _MAX_SPEAKER_WORDS, _OBJECT_VERBS, _THAT
 
 _TAIL = 60  # longest reporting-verb form, with room for the spaces of "according  to"
@@ -134,13 +134,15 @@ def _indirect(spec: _Spec, text: str, p_start: int, p_end: int, starts: list[int
     out: list[Attribution] = []
 
     def inside(pos: int) -> bool:
-        return _inside(quotes, pos)
+        return bool(quotes) and _inside(quotes, pos)
 
     def sentence(pos: int) -> tuple[int, int]:
-        i = _sentence_of(starts, pos)
-        s = max(starts[i], p_start) if i < len(starts) else p_start
-        e = min(ends[i], p_end) if i < len(ends) else p_end
-        return s, e
+        """The sentence around ``pos``, clipped to the paragraph (``starts`` and ``ends`` are parallel)."""
+        i = bisect_right(starts, pos) - 1
+        if i < 0:
+            i = 0
+        s, e = starts[i], ends[i]
+        return (s if s > p_start else p_start), (e if e < p_end else p_end)
 
     def content_end(s_end: int) -> int:
         e = s_end
@@ -149,7 +151,7 @@ def _indirect(spec: _Spec, text: str, p_start: int, p_end: int, starts: list[int
         return e
 
     for vs, ve, form in hits:
-        if inside(vs) or form == "according to":
+        if (quotes and _inside(quotes, vs)) or form == "according to":
             continue
         limit = min(p_end, ve + 60)
         that = _THAT.match(text, ve, limit) if text.find("that", ve, limit) >= 0 else None
