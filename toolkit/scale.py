@@ -11,6 +11,13 @@ user's own ``Client`` (a Slurm or Kubernetes cluster through dask-jobqueue or
 dask-kubernetes). Both engines run the same function on the same chunks, so
 their results are identical.
 
+With Dask the driver only decompresses the file and splits it into chunks of
+raw lines; each worker parses the JSON, cleans, validates, analyses and writes
+its own part, so the driver's serial share stays small (about 0.05 ms per
+article) and nothing but the raw lines and each part's doc_ids (checked for
+repeats in file order) travel between processes. At most two chunks per
+worker are in flight, so memory does not grow with the size of the file.
+
 Examples
 --------
 On a cluster::
