@@ -238,8 +238,8 @@ def _analyze_dask(corpus: pd.DataFrame, *, families: Sequence[str], workers: int
     client = Client(cluster) if own else client
     try:
         chunks = [corpus.iloc[i:i + chunk_size] for i in range(0, len(corpus), chunk_size)]
-        futures = client.map(analyze, chunks, families=families, pure=False)
-        parts: list[Analysis] = client.gather(futures)
+        futures = client.map(_analyze_part, chunks, families=families, pure=False)
+        parts: list[_Part] = client.gather(futures)
     finally:
         if own:
             client.close()
@@ -253,6 +253,21 @@ def _analyze_dask(corpus: pd.DataFrame, *, families: Sequence[str], workers: int
         pd.concat([p.articles for p in parts], ignore_index=True),
         parts[0].metrics, provenance(corpus, families), tables,
     )
+
+
+@dataclass
+class _Part:
+    """What a Dask worker sends back for one chunk: the tables only (the driver has the corpus)."""
+
+    sentences: pd.DataFrame
+    articles: pd.DataFrame
+    metrics: tuple[MetricSpec, ...]
+    tables: dict[str, pd.DataFrame]
+
+
+def _analyze_part(chunk: pd.DataFrame, *, families: Sequence[str]) -> _Part:
+    result = analyze(chunk, families=families)
+    return _Part(result.sentences, result.articles, result.metrics, result.tables)
 
 
 # ---------------------------------------------------------------- command line
