@@ -128,6 +128,29 @@ def _nearest_verb_speaker(spec: _Spec, text: str, s_start: int, s_end: int, pos:
     return "", None, -1
 
 
+#: verbs that name or label rather than report ("referred to the plan as a “disaster”", "dubbed it
+#: “Obamacare”"): the speaker of a quoted label that follows them in the sentence is their subject
+_NAMING = re.compile(r"\b(?:refer(?:s|red|ring)?\s+to|dub(?:s|bed|bing)|label(?:s|l?ed|l?ing)|"
+                     r"brand(?:s|ed|ing)|term(?:s|ed|ing))\b(?=[^“”\"«».!?]{0,80}$)")
+
+
+def _naming_speaker(text: str, s_start: int, mark: int, quotes: list[tuple[int, int]]) -> tuple[str, int]:
+    """Subject of a naming verb in the sentence before a quoted label, and the verb's position."""
+    start = max(s_start, mark - 120)
+    found = None
+    for m in _NAMING.finditer(text[start:mark]):
+        found = m
+    if found is None:
+        return "", -1
+    vs = start + found.start()
+    if _inside(quotes, vs):
+        return "", -1
+    word = found.group()
+    who = (_nonfinite_subject(text, s_start, vs, quotes) if word.endswith("ing")
+           else _finite_subject(text, s_start, vs, quotes))
+    return who, vs
+
+
 def _indirect(spec: _Spec, text: str, p_start: int, p_end: int, starts: list[int],
               ends: list[int], quotes: list[tuple[int, int]], p_index: int,
               hits: list[tuple[int, int, str]], has_according: bool = True) -> list[Attribution]:

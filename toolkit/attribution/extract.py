@@ -45,7 +45,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
-from toolkit.attribution.cues import _finite, _indirect, _nearest_verb_speaker, _spec, _verb_hits
+from toolkit.attribution.cues import _finite, _indirect, _naming_speaker, _nearest_verb_speaker, _spec, _verb_hits
 from toolkit.attribution.lexicon import QuoteVerbs, load_quote_verbs
 from toolkit.attribution.phrases import (
     _clause_subject,
@@ -208,6 +208,11 @@ def find_attributions(doc: ParsedDocument, *, verbs: QuoteVerbs | None = None) -
                                                        open_end, para_quotes, all_hits, hit_starts)
                 if who:
                     speaker, verb, cue, cue_pos = who, form, "sentence", pos
+            # 4b. a naming verb before the quote: X referred to Y as a “...”; X dubbed it “...”
+            if not speaker and kind == "partial":
+                who, pos = _naming_speaker(text, s_start, open_end - 1, para_quotes)
+                if who:
+                    speaker, cue, cue_pos = who, "sentence", pos
             # 5. continuation of the previous speaker (same or previous paragraph)
             if not speaker and kind == "direct":
                 while ind_i < len(indirect) and indirect[ind_i].start < q_start:

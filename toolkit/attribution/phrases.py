@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from toolkit.attribution.quotes import _outside_quotes, _overlaps
 from toolkit.attribution.words import (
     _AUX_WORDS,
@@ -63,6 +65,8 @@ def _suffix_speaker(text: str) -> str:
         return ""
     while len(words) > 1 and words[-1].casefold() in _AUX_WORDS:  # "He had said", "China has warned"
         words.pop()
+    if words and words[-1].endswith(","):  # "Critics, led by Ann Lee, have said": no subject here
+        return ""
     best: list[str] = []
     for i in range(len(words) - 1, max(-1, len(words) - 1 - _MAX_SPEAKER_WORDS), -1):
         w = words[i]
@@ -160,9 +164,36 @@ def _finite_subject(text: str, s: int, vs: int, quotes: list[tuple[int, int]]) -
 
 
 def _nonfinite_subject(text: str, s: int, vs: int, quotes: list[tuple[int, int]]) -> str:
-    """Subject of a participle reporting verb ("X did Y, saying"), or the sentence's opening noun phrase."""
+    """Subject of a participle reporting verb ("X did Y, saying").
+
+    The subject of the last clause that starts with one; else the sentence's
+    opening noun phrase; else the subject of the last finite verb before the
+    participle ("It came after Ann Lee publicly chided the board, accusing it
+    of ..." -> "Ann Lee").
+    """
     return (_clause_subject(text[max(s, vs - _SPAN):vs], pronoun=True)
-            or _opening_subject(text, s, vs, quotes))
+            or _opening_subject(text, s, vs, quotes)
+            or _past_subject(_outside_quotes(text, s, vs, quotes)))
+
+
+#: a past-tense verb (regular, or one of the common irregular ones)
+_PAST = re.compile(r"\b(?:[a-z]{2,}ed|took|wrote|made|gave|told|said|went|came|spoke|sent|held|met|left|"
+                   r"got|put|set|ran|saw|did|had|was|were|is|has|struck|hit|shot|fought|sought|thought)\b")
+
+
+def _past_subject(seg: str) -> str:
+    """Speaker words right before the last past-tense verb of ``seg`` (past one "-ly" adverb)."""
+    if "," not in seg:
+        return ""
+    for m in reversed(list(_PAST.finditer(seg))):
+        before = seg[:m.start()].rstrip()
+        words = before.rsplit(None, 1)
+        if len(words) == 2 and words[1].endswith("ly") and words[1].islower():
+            before = words[0]
+        who = _suffix_speaker(before)
+        if who:
+            return who
+    return ""
 
 
 def _abbrev(word: str) -> bool:
