@@ -9,6 +9,7 @@ import pytest
 
 from toolkit import fastsentiment as fs
 from toolkit.fastsentiment import _common, parity, pattern, vader
+from toolkit.fastsentiment import batch as batch_module
 
 TOLERANCE = 1e-9
 
@@ -63,6 +64,23 @@ def test_tricky_sentences_as_one_batch_match_the_reference():
     # one batch: the sentences share one split (joined with a separator) and neighbour each other
     report = fs.parity_report(TRICKY + TRICKY[::-1], tolerance=TOLERANCE)
     assert report["parity"], report
+
+
+def test_arrow_splits_on_pythons_whitespace():
+    # the batch path splits with Arrow: every code point must split (or not) as in str.split()
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    chars = [chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000]
+    texts = [f"a{ch}b" for ch in chars]
+    pieces = pc.utf8_split_whitespace(pa.array(texts, type=pa.large_string())).to_pylist()
+    assert [[p for p in split if p] for split in pieces] == [t.split() for t in texts]
+
+
+def test_batch_splits_like_str_split():
+    texts = ["", " ", "\t\n", " a ", "  a  b  ", "a\u00a0b\u2003c", "x\u200by", "\ud800 lone surrogate good"]
+    batch = batch_module._Batch(texts, batch_module._vocabulary())
+    assert [batch.words(k) for k in range(len(texts))] == [t.split() for t in texts]
 
 
 def test_bundled_corpus_matches_the_reference(blinken):

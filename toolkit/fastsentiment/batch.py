@@ -57,7 +57,7 @@ class _Vocabulary(dict[str, int]):
     """
 
     _FIELDS = (("p_class", np.int8), ("p_need", np.int8), ("p_known", bool), ("p_pol", float),
-               ("p_subj", float), ("p_clear_core", bool), ("p_clear_word", bool),
+               ("p_subj", float), ("p_pure", bool), ("p_clear_core", bool), ("p_clear_word", bool),
                ("p_glue_last", np.int16), ("p_glue_first", np.int16), ("p_glue_inside", bool),
                ("v_scored", bool), ("v_valence", float), ("v_reach", np.uint8), ("v_but", bool),
                ("v_upper", bool))
@@ -74,31 +74,35 @@ class _Vocabulary(dict[str, int]):
         for a, b in pairs:
             self.glue_table[self._glue_code[a], self._glue_code[b]] = True
         self.rows: list[tuple[object, ...]] = []
+        self.pieces: list[str] = []  # the pieces, by id
         self.pattern_tokens: list[tuple[str, ...]] = []  # Pattern's tokens of each piece, by id
         self.arrays: dict[str, np.ndarray] = {name: np.zeros(0, dtype=t) for name, t in self._FIELDS}
 
     def clear(self) -> None:
         super().clear()
         self.rows = []
+        self.pieces = []
         self.pattern_tokens = []
         self.arrays = {name: np.zeros(0, dtype=t) for name, t in self._FIELDS}
 
     def __missing__(self, piece: str) -> int:
         k = self[piece] = len(self.rows)
+        self.pieces.append(piece)
         self.rows.append(self._describe(piece))
         return k
 
-    def ids(self, words: list[str]) -> np.ndarray:
-        """Ids of the pieces, and the per-id arrays brought up to date."""
+    def make_room(self) -> None:
+        """Empty the vocabulary if it is full (before a batch, so that a batch's ids stay valid)."""
         if len(self) >= _common._CACHE_LIMIT:
             self.clear()
-        ids = np.fromiter(map(self.__getitem__, words), dtype=np.int64, count=len(words))
+
+    def sync(self) -> None:
+        """Bring the per-id arrays up to date with the pieces added since the last call."""
         have = len(self.arrays["p_class"])
         if len(self.rows) > have:
             columns = list(zip(*self.rows[have:], strict=True))
             for (name, kind), column in zip(self._FIELDS, columns, strict=True):
                 self.arrays[name] = np.concatenate([self.arrays[name], np.array(column, dtype=kind)])
-        return ids
 
     def _pattern_class(self, tokens: tuple[str, ...], infos: list[Any]) -> tuple[int, int]:
         """(class, need) of a piece for Pattern's assessment loop.
@@ -153,7 +157,8 @@ class _Vocabulary(dict[str, int]):
             _, v_scored, reach, _, v_valence, v_but = kind
             v_reach = sum(1 << _REACH_OFFSETS.index(offset) for offset in reach)
         return (cls, need, bool(known) and cls != _COMPLEX, p_pol, p_subj,
-                any(shape[0] for shape in shapes), any(shape[1] for shape in shapes), glue_last, glue_first,
+                not any(infos), any(shape[0] for shape in shapes), any(shape[1] for shape in shapes),
+                glue_last, glue_first,
                 pattern.rules.glue.search(" ".join(tokens)) is not None,
                 v_scored, v_valence, v_reach, v_but, upper)
 
@@ -185,54 +190,80 @@ def _sequential_sums(segment: np.ndarray, n: int, *columns: np.ndarray) -> list[
     return outs
 
 
-_SEPARATOR = "\x00"  # stands between the sentences of a batch, as a word of its own
-
-
 class _Batch:
     """The sentences of one call, split once, with their piece ids.
 
-    The sentences are joined with a separator word and split in one call
-    (cheaper than one split per sentence); sentence ``k`` holds the words
-    ``starts[k]:starts[k] + counts[k]``. A separator is an idle word to both
-    scorers. If a text holds the separator character, each text is split on
-    its own instead.
+    Splitting and finding each distinct piece run in Arrow (its whitespace is
+    Python's ``str.split()`` whitespace, character for character; a test
+    checks every code point), so only the batch's distinct pieces become
+    Python strings. Sentence ``k`` holds the words ``starts[k]:starts[k] +
+    counts[k]``. Texts Arrow cannot hold (lone surrogates) are split in Python.
     """
 
     def __init__(self, texts: list[str], vocabulary: _Vocabulary) -> None:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
         self.texts = texts
         n = len(texts)
-        self.joined = f" {_SEPARATOR} ".join(texts)
-        if self.joined.count(_SEPARATOR) == max(n - 1, 0):
-            self.words = self.joined.split()
-            self.ids = vocabulary.ids(self.words)
-            if n > 1:
-                is_separator = self.ids == vocabulary[_SEPARATOR]
-                cuts = np.flatnonzero(is_separator)
-                self.starts = np.concatenate([[0], cuts + 1])
-                self.counts = np.concatenate([cuts, [len(self.words)]]) - self.starts
-                self.sentence_of = np.cumsum(is_separator)
-            else:
-                self.starts = np.zeros(n, dtype=np.int64)
-                self.counts = np.full(n, len(self.words), dtype=np.int64)
-                self.sentence_of = np.zeros(len(self.words), dtype=np.int64)
-        else:
+        vocabulary.make_room()
+        self.arrow: Any = None
+        try:
+            self.arrow = pa.array(texts, type=pa.large_string())
+        except (pa.ArrowException, UnicodeError):
             parts = list(map(str.split, texts))
             self.counts = np.fromiter(map(len, parts), dtype=np.int64, count=n)
-            self.words = list(chain.from_iterable(parts))
-            self.ids = vocabulary.ids(self.words)
-            self.starts = np.cumsum(self.counts) - self.counts
-            self.sentence_of = np.repeat(np.arange(n), self.counts)
+            words = list(chain.from_iterable(parts))
+            self.ids = np.fromiter(map(vocabulary.__getitem__, words), dtype=np.int64, count=len(words))
+        else:
+            # Arrow splits at every whitespace character (and keeps the empty strings between
+            # neighbouring ones, and at the ends): the non-empty pieces are str.split()'s
+            lists = pc.utf8_split_whitespace(self.arrow)
+            flat = lists.flatten()
+            nonempty = pc.greater(pc.binary_length(flat), 0).to_numpy(zero_copy_only=False)
+            before = np.concatenate([[0], np.cumsum(nonempty)])
+            offsets = lists.offsets.to_numpy()
+            self.counts = before[offsets[1:]] - before[offsets[:-1]]
+            encoded = flat.filter(nonempty).dictionary_encode()
+            distinct = encoded.dictionary.to_pylist()
+            known = np.fromiter(map(vocabulary.__getitem__, distinct), dtype=np.int64, count=len(distinct))
+            self.ids = known[encoded.indices.to_numpy(zero_copy_only=False)]
+        vocabulary.sync()
         self.arrays = vocabulary.arrays
+        self.pieces = vocabulary.pieces
+        self.starts = np.cumsum(self.counts) - self.counts
+        self.sentence_of = np.repeat(np.arange(n), self.counts)
 
     def field(self, name: str) -> np.ndarray:
         return self.arrays[name][self.ids]
 
-    def rows_with(self, screen: re.Pattern[str]) -> list[int]:
-        """The sentences in which ``screen`` matches."""
-        lengths = np.fromiter(map(len, self.texts), dtype=np.int64, count=len(self.texts)) + 3
-        begins = np.cumsum(lengths) - lengths
-        where = [m.start() for m in screen.finditer(self.joined)]
-        return sorted(set((np.searchsorted(begins, where, "right") - 1).tolist()))
+    def words(self, k: int) -> list[str]:
+        """The whitespace-separated pieces of sentence ``k``."""
+        begin = int(self.starts[k])
+        return list(map(self.pieces.__getitem__, self.ids[begin:begin + int(self.counts[k])].tolist()))
+
+    def rows_with(self, substrings: Sequence[str] = (), screen: tuple[re.Pattern[str], str] | None = None) -> list[int]:
+        """The sentences holding one of ``substrings``, or matching ``screen`` (Python and RE2 forms)."""
+        if self.arrow is not None:
+            import pyarrow.compute as pc
+
+            found = np.zeros(len(self.texts), dtype=bool)
+            for sub in substrings:
+                found |= pc.match_substring(self.arrow, sub).to_numpy(zero_copy_only=False)
+            if screen is not None:
+                found |= pc.match_substring_regex(self.arrow, screen[1]).to_numpy(zero_copy_only=False)
+            return np.flatnonzero(found).tolist()
+        return [k for k, t in enumerate(self.texts)
+                if any(sub in t for sub in substrings) or (screen is not None and screen[0].search(t))]
+
+
+@lru_cache(maxsize=1)
+def _emoji_screen() -> tuple[re.Pattern[str], str]:
+    """VADER's emoji screen, in Python's and in RE2's syntax (Arrow): the same characters."""
+    rules = _vader_scorer().rules
+    bmp = sorted(ch for ch in rules.emoji_chars if ord(ch) < 0x10000)
+    re2 = "[" + "".join(f"\\x{{{ord(ch):x}}}" for ch in bmp) + "\\x{10000}-\\x{10ffff}]"
+    return rules.emoji_screen, re2
 
 
 def _textblob(batch: _Batch, scorer: _PatternScorer, vocabulary: _Vocabulary) -> np.ndarray:
@@ -251,7 +282,7 @@ def _textblob(batch: _Batch, scorer: _PatternScorer, vocabulary: _Vocabulary) ->
         return list(chain.from_iterable(map(pieces.__getitem__, all_ids[begin:begin + counts[k]].tolist())))
 
     whole = np.zeros(n, dtype=bool)
-    whole[batch.rows_with(re.compile("\n|" + re.escape(rules.eos)))] = True
+    whole[batch.rows_with(("\n", rules.eos))] = True
     maybe = np.zeros(n, dtype=bool)
     maybe[sentence_of[batch.field("p_glue_inside")]] = True
     glue = np.flatnonzero(vocabulary.glue_table[batch.field("p_glue_last")[:-1],
@@ -265,16 +296,23 @@ def _textblob(batch: _Batch, scorer: _PatternScorer, vocabulary: _Vocabulary) ->
     cls = batch.field("p_class")
     complex_ = whole.copy()
     complex_[sentence_of[cls == _COMPLEX]] = True
-    # a negation or modifier left pending must meet the sentence's end or a piece that ends it
+    # a negation or modifier left pending must meet the sentence's end, or a piece that ends it
+    # after nothing but idle pieces too short to end it
     pending = np.flatnonzero(cls == _PENDING)
     if len(pending):
         ends = (batch.starts + batch.counts)[sentence_of[pending]]
-        after = np.minimum(pending + 1, len(cls) - 1)
-        ids_after = batch.ids[after]
         need = batch.field("p_need")[pending]
-        ended = np.where(need == 1, batch.arrays["p_clear_core"][ids_after],
-                         batch.arrays["p_clear_word"][ids_after])
-        complex_[sentence_of[pending[~((pending + 1 == ends) | ended)]]] = True
+        pure = batch.field("p_pure")
+        ended = np.zeros(len(pending), dtype=bool)
+        for code, name in ((1, "p_clear_core"), (2, "p_clear_word")):
+            clears = batch.field(name)
+            # the next piece at or after each place that is not an idle piece passing the state on
+            place = np.where(~pure | clears, np.arange(len(cls)), len(cls))
+            stop = np.minimum.accumulate(place[::-1])[::-1]
+            stop = np.append(stop, len(cls))[pending + 1]
+            at = np.minimum(stop, len(cls) - 1)
+            ended |= (need == code) & ((stop >= ends) | clears[at])
+        complex_[sentence_of[pending[~ended]]] = True
     known = np.flatnonzero(batch.field("p_known"))
     known = known[~complex_[sentence_of[known]]]
     ids = batch.ids[known]
@@ -301,13 +339,12 @@ def _vader(batch: _Batch, scorer: _VaderScorer) -> np.ndarray:
     if not len(scored):
         return out
     rules = scorer.rules
-    words = batch.words
     sentence_of = batch.sentence_of
     starts = batch.starts
     # positions within reach of a word that can steer a score (possibly across sentences: harmless)
     reach = batch.field("v_reach")
     cues = np.flatnonzero(reach)
-    near = np.zeros(len(words) + len(_REACH_OFFSETS), dtype=bool)
+    near = np.zeros(len(batch.ids) + len(_REACH_OFFSETS), dtype=bool)
     for bit, offset in enumerate(_REACH_OFFSETS):
         near[cues[(reach[cues] >> bit) & 1 == 1] + offset + 2] = True
     near_scored = near[scored + 2]
@@ -320,25 +357,22 @@ def _vader(batch: _Batch, scorer: _VaderScorer) -> np.ndarray:
     c_incr = rules.c_incr
     raised = ~near_scored & upper[scored] & cap_diff[sentence]
     values = np.where(raised, np.where(values > 0, values + c_incr, values - c_incr), values)
-    # words near a cue go through the full rules, one by one
-    memos: dict[int, list[bool]] = {}
-    lows_of: dict[int, list[str]] = {}
+    # words near a cue go through the full rules, one by one (in order, so sentence by sentence)
     lowers = scorer.lowers
+    current = -1
+    raw: list[str] = []
+    lows: list[str] = []
+    memo: list[bool] = []
     for j in np.flatnonzero(near_scored).tolist():
-        i = int(scored[j])
         k = int(sentence[j])
-        begin = int(starts[k])
-        end = begin + int(counts[k])
-        memo = memos.setdefault(k, [])
-        raw = words[begin:end]
-        at = i - begin
-        lows = lows_of.get(k)
-        if lows is None:
-            lows = lows_of[k] = [""] * (end - begin)
+        if k != current:
+            current, raw, memo = k, batch.words(k), []
+            lows = [""] * len(raw)
+        at = int(scored[j]) - int(starts[k])
         # the rules read at most three words back and two ahead
         low, high = max(at - 3, 0), at + 3
         lows[low:high] = map(lowers.__getitem__, raw[low:high])
-        if lows[at] == "kind" and at < end - begin - 1 and lows[at + 1] == "of":
+        if lows[at] == "kind" and at < len(raw) - 1 and lows[at + 1] == "of":
             values[j] = 0.0  # "kind of": a dampener, no valence of its own
         else:
             values[j] = scorer._valence(at, raw, lows, memo)
@@ -412,13 +446,12 @@ def batch_scores(sentences: Sequence[str], *, textblob: bool = True, vader: bool
         scorer = _vader_scorer()
         scores = _vader(batch, scorer)
         rules = scorer.rules
-        if rules.emoji_screen.search(batch.joined):
-            # vaderSentiment first replaces emoji by their descriptions, which changes the words
-            emoji_chars = rules.emoji_chars
-            rows = [k for k in batch.rows_with(rules.emoji_screen) if not emoji_chars.isdisjoint(texts[k])]
-            if rows:
-                described = [scorer._describe_emojis(texts[k]) for k in rows]
-                scores[rows] = _vader(_Batch(described, vocabulary), scorer)
+        # vaderSentiment first replaces emoji by their descriptions, which changes the words
+        emoji_chars = rules.emoji_chars
+        rows = [k for k in batch.rows_with(screen=_emoji_screen()) if not emoji_chars.isdisjoint(texts[k])]
+        if rows:
+            described = [scorer._describe_emojis(texts[k]) for k in rows]
+            scores[rows] = _vader(_Batch(described, vocabulary), scorer)
         blocks.append(scores)
     if not blocks:
         return np.zeros((len(texts), 0))
