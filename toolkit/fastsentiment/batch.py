@@ -73,6 +73,8 @@ class _Vocabulary(dict[str, int]):
         self.glue_table = np.zeros((len(alphabet) + 1, len(alphabet) + 1), dtype=bool)
         for a, b in pairs:
             self.glue_table[self._glue_code[a], self._glue_code[b]] = True
+        rules = vader.rules
+        self._vader_words = frozenset(rules.scored) | frozenset(rules.reach) | {"but"}  # all else is inert
         self.rows: list[tuple[object, ...]] = []
         self.pieces: list[str] = []  # the pieces, by id
         self.pattern_tokens: list[tuple[str, ...]] = []  # Pattern's tokens of each piece, by id
@@ -139,28 +141,46 @@ class _Vocabulary(dict[str, int]):
 
     def _describe(self, piece: str) -> tuple[object, ...]:
         pattern = self.pattern
+        if piece.isalpha():
+            # most pieces: a plain word that neither scorer knows (shortcut for the general case below)
+            lower = piece.lower()
+            if lower not in self._vader_words and pattern.words[piece] is None:
+                self.pattern_tokens.append((piece,))
+                return (_IDLE, 0, False, 0.0, 0.0, True, len(lower) > 1, len(lower) > 2,
+                        self._glue_code.get(piece[-1], 0), self._glue_code.get(piece[0], 0), False,
+                        False, 0.0, 0, False, piece.isupper())
         tokens = pattern._piece(piece)
         self.pattern_tokens.append(tokens)
         infos = [pattern.words[t] for t in tokens]
-        cls, need = self._pattern_class(tokens, infos)
-        known = [info for info in infos if info is not None and info[0] == _KNOWN]
-        p_pol, p_subj = (known[0][1], known[0][2]) if known and cls != _COMPLEX else (0.0, 0.0)
-        # only a piece of idle tokens can end a pending negation or modifier without side effects
-        shapes = [_pattern_shape(t) for t in tokens] if cls == _IDLE and not any(infos) else []
+        pure = not any(infos)
+        if pure and all(tokens):
+            cls, need, known, p_pol, p_subj = _IDLE, 0, False, 0.0, 0.0
+            # only a piece of idle tokens can end a pending negation or modifier without side effects
+            shapes = [_pattern_shape(t) for t in tokens]
+            clear_core = any(shape[0] for shape in shapes)
+            clear_word = any(shape[1] for shape in shapes)
+        else:
+            cls, need = self._pattern_class(tokens, infos)
+            scored = [info for info in infos if info is not None and info[0] == _KNOWN]
+            known = bool(scored) and cls != _COMPLEX
+            p_pol, p_subj = (scored[0][1], scored[0][2]) if known else (0.0, 0.0)
+            clear_core = clear_word = False
         glue_last = self._glue_code.get(tokens[-1][-1:], 0)
         glue_first = self._glue_code.get(tokens[0][:1], 0)
-        kind = _vader_kind(piece, self.vader.rules)
-        upper = _vader_token(piece)[1]
-        if kind is None:
-            v_scored, v_valence, v_reach, v_but = False, 0.0, 0, False
+        glue_inside = len(tokens) > 1 and pattern.rules.glue.search(" ".join(tokens)) is not None
+        word, upper = _vader_token(piece)
+        lower = word.lower()
+        if lower not in self._vader_words and "n't" not in lower:
+            v_scored, v_valence, v_reach, v_but = False, 0.0, 0, False  # what _vader_kind says
         else:
-            _, v_scored, reach, _, v_valence, v_but = kind
-            v_reach = sum(1 << _REACH_OFFSETS.index(offset) for offset in reach)
-        return (cls, need, bool(known) and cls != _COMPLEX, p_pol, p_subj,
-                not any(infos), any(shape[0] for shape in shapes), any(shape[1] for shape in shapes),
-                glue_last, glue_first,
-                pattern.rules.glue.search(" ".join(tokens)) is not None,
-                v_scored, v_valence, v_reach, v_but, upper)
+            kind = _vader_kind(piece, self.vader.rules)
+            if kind is None:
+                v_scored, v_valence, v_reach, v_but = False, 0.0, 0, False
+            else:
+                _, v_scored, reach, _, v_valence, v_but = kind
+                v_reach = sum(1 << _REACH_OFFSETS.index(offset) for offset in reach)
+        return (cls, need, known, p_pol, p_subj, pure, clear_core, clear_word, glue_last, glue_first,
+                glue_inside, v_scored, v_valence, v_reach, v_but, upper)
 
 
 @lru_cache(maxsize=1)
