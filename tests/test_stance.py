@@ -107,3 +107,112 @@ def test_capitalised_words_inside_a_sentence_are_names_not_markers(text, absent)
 def test_first_word_and_quoted_words_are_still_matched():
     found = {m for m, _ in markers("Perhaps it will rain. He said: “Maybe not.”")}
     assert {"Perhaps", "Maybe", "said"} <= found
+
+
+# The one-pass matcher (toolkit.lexmatch) must give what the reference matcher gives
+# sentence by sentence: _scan reads every token of every sentence.
+
+TRICKY = [
+    "In my view it could fail. IN MY VIEW it could. In My View, said the Secretary of State.",
+    "He said: “Maybe not.” (Perhaps) 'Probably' — Apparently so. They couldn’t, couldn't and could n't.",
+    "The U.S.-led plan, so-called reforms, the well-known far-right group pointed out in general that...",
+    "Officials in the United States Pointed Out that China may Claim so. May 5 was chosen.",
+    "x_y _ __ said_ claimed. Straße claimed STRASSE. The ﬁnal claim; the ſaid thing.",
+    "tend to. Tends\n\nto fail; tended    to win. find out, Found Out, make sense.",
+    "A 😀 claimed 𝐀𝐁 said. \u00a0revealed\u2003admitted. ΣΊΣΥΦΟΣ said ΑΣ claimed.",
+]
+
+
+def _reference_rows(doc):
+    from toolkit.stance import _scan
+
+    words, rows = [], []
+    for sid, (s, e) in enumerate(doc.sentences):
+        n, found = _scan(doc.text, s, e)
+        words.append(n)
+        rows.extend((sid, a, b, key, entry) for a, b, hit in found for key, entry in hit)
+    return words, rows
+
+
+def _fast_rows(doc):
+    from toolkit.stance import find_stance_markers, sentence_metrics
+
+    sent = sentence_metrics([doc])
+    markers = find_stance_markers([doc])
+    return (sent["stance_words"].tolist() if len(sent) else [],
+            list(zip(markers["sentence_id"], markers["start"], markers["end"], markers["lexicon"],
+                     markers["entry"], strict=True)) if len(markers) else [])
+
+
+def _random_texts(n, seed=0):
+    import random
+
+    from toolkit.stance import _phrase_table
+
+    table, _ = _phrase_table()
+    forms = sorted(" ".join(f) for f in table)
+    rng = random.Random(seed)
+    fillers = ["the", "a", "plan", "U.S.", "Mr.", "in", "to", "my", "view", "out", "Ms", "x_y", "2020"]
+    marks = [",", ".", ":", ";", "“", "”", "’", "'", "-", "—", "(", ")", "?", "!", "...", " . ", "\n\n"]
+    texts = []
+    for _ in range(n):
+        parts = []
+        for _ in range(rng.randint(5, 60)):
+            word = rng.choice(forms) if rng.random() < 0.5 else rng.choice(fillers)
+            case = rng.random()
+            word = word.upper() if case < 0.1 else word.capitalize() if case < 0.3 else word
+            parts.append(word)
+            if rng.random() < 0.3:
+                parts.append(rng.choice(marks))
+        texts.append("".join(p + (" " if rng.random() < 0.85 else "") for p in parts))
+    return texts
+
+
+@pytest.mark.parametrize("text", TRICKY + _random_texts(150))
+def test_one_pass_matcher_equals_the_sentence_by_sentence_reference(text):
+    doc = parse_document(text, doc_id="d", outlet="X")
+    assert _fast_rows(doc) == _reference_rows(doc)
+
+
+def test_one_pass_matcher_is_used_and_falls_back_where_it_would_not_be_exact():
+    from dataclasses import replace
+
+    from toolkit.lexmatch import fold_aligned, sentences_separated
+
+    texts = _random_texts(40, seed=1)
+    docs = [parse_document(t, doc_id=str(i)) for i, t in enumerate(texts)]
+    assert sum(fold_aligned(d.text) and sentences_separated(d.text, d.sentences) for d in docs) >= 30
+    # sentences that touch, overlap or leave words out; a text whose case folding changes its length
+    glued = parse_document("It may rain.It could snow. Maybe.", doc_id="g")
+    odd = [replace(glued, sentences=[(0, 12), (12, 26)]), replace(glued, sentences=[(0, 20), (5, 26)]),
+           replace(glued, sentences=[(13, 26)]), parse_document("Die Straße may flood.", doc_id="s")]
+    assert not any(fold_aligned(d.text) and sentences_separated(d.text, d.sentences) for d in odd)
+    for doc in docs + odd:
+        assert _fast_rows(doc) == _reference_rows(doc)
+
+
+def test_word_counts_for_many_texts_equal_the_tokenizer():
+    from toolkit.lexmatch import word_token_counts
+    from toolkit.text import tokenize
+
+    texts = [*TRICKY, *_random_texts(30, seed=2), ""]
+    docs = [parse_document(t) for t in texts]
+    counts = word_token_counts(texts, [d.sentences for d in docs])
+    expected = [[sum(1 for a, _ in tokenize(t, s, e) if t[a].isalnum() or t[a] == "_") for s, e in d.sentences]
+                for t, d in zip(texts, docs, strict=True)]
+    assert counts == expected
+
+
+def test_articles_describe_matches_with_repeated_ids_and_summary_sentences():
+    from toolkit.stance import _describe_all, article_metrics, find_stance_markers
+    from toolkit.text import counted_rows
+
+    a = parse_document("It may rain. May it snow, it may? Officials revealed it.", doc_id="a",
+                       summary_spans=[(0, 12)])
+    b = parse_document("Maybe. Perhaps it could.", doc_id="b")
+    for docs in ([a, b], [a, b, a]):
+        expected = _describe_all(counted_rows(docs, find_stance_markers(docs)))
+        got = article_metrics(docs)
+        assert got["stance_matches"].tolist() == [expected.get(d.doc_id, "") for d in docs]
+    assert article_metrics([a])["stance_matches"].iloc[0] == (
+        "hedges: may x2; factives: revealed; report_verbs: revealed; bias: revealed")

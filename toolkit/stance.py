@@ -12,9 +12,13 @@ word so a reader can check why a rate is high. A marker rate is a
 description of wording, not a measure of bias on its own: a hedge may be
 honest caution, a report verb may be the only accurate one.
 
-Matching is one pass per sentence over all lexicons at once: the sentence is
-tokenised, and a single phrase table (a dictionary keyed by token tuples, up
-to the longest phrase) is probed at each token, longest phrase first. A
+Matching is one pass per article over all lexicons at once: a single
+pattern (every word that can start a marker, see :mod:`toolkit.lexmatch`)
+finds the candidate tokens of the case-folded text, and a single phrase table
+(a dictionary keyed by token tuples, up to the longest phrase) is probed at
+each candidate, longest phrase first; the result equals probing every token of
+every sentence, which is what the reference matcher does and what documents
+the pass cannot handle exactly fall back to. A
 phrase listed in several lexicons ("claim": hedge, assertive, report verb)
 counts once in each. Lemma lists (factives, assertives, implicatives, report
 verbs, bias lexicon) are expanded to inflected forms by rule (-s, -ed, -ing,
@@ -43,15 +47,17 @@ toolkit's intensifier list).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from toolkit.metrics import Measurements, MetricSpec
 from toolkit.text import ParsedDocument, counted_rows, tokenize
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
 __all__ = [
@@ -206,8 +212,12 @@ def _phrase_table() -> tuple[dict[tuple[str, ...], tuple[tuple[str, str], ...]],
             {w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()})
 
 
-def _scan(text: str, start: int, end: int) -> tuple[int, list[tuple[int, int, str, str]]]:
-    """Words in ``text[start:end]`` and its matches ``(start, end, lexicon, entry)``, one pass."""
+def _scan(text: str, start: int, end: int) -> tuple[int, list[tuple[int, int, tuple[tuple[str, str], ...]]]]:
+    """The reference matcher: words in ``text[start:end]`` and its matches ``(start, end, hit)``.
+
+    ``hit`` is the phrase table's ``((lexicon, entry), ...)`` for the matched form. It reads
+    every token; :func:`_scan_document` gets the same answer faster and falls back to this.
+    """
     table, starts = _phrase_table()
     spans = [(s, e) for s, e in tokenize(text, start, end)]
     raw = [text[s:e] for s, e in spans]
@@ -221,7 +231,7 @@ def _scan(text: str, start: int, end: int) -> tuple[int, list[tuple[int, int, st
     def name_like(j: int) -> bool:
         return j > first_word and raw[j][:1].isupper() and words[j - 1] not in _OPENERS
 
-    matches: list[tuple[int, int, str, str]] = []
+    matches: list[tuple[int, int, tuple[tuple[str, str], ...]]] = []
     i = 0
     while i < len(words):
         for n in starts.get(words[i], ()):
@@ -231,12 +241,147 @@ def _scan(text: str, start: int, end: int) -> tuple[int, list[tuple[int, int, st
             if hit and any(name_like(j) for j in range(i, i + n)):
                 continue
             if hit:
-                matches.extend((spans[i][0], spans[i + n - 1][1], key, entry) for key, entry in hit)
+                matches.append((spans[i][0], spans[i + n - 1][1], hit))
                 i += n
                 break
         else:
             i += 1
     return n_words, matches
+
+
+# Token grammar of toolkit.text.tokenize: where a word token ends, a word token, an alphanumeric
+# character (a token holding one is a word), any token.
+_TOKEN_END = r"(?!\w|[-'’.]\w)"
+_WORD_TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*")
+_ALNUM = re.compile(r"[^\W_]")
+_TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
+
+Hit = tuple[tuple[str, str], ...]
+
+
+class _FastMatcher(NamedTuple):
+    #: every token that can start a marker, over the case-folded text
+    pattern: re.Pattern[str]
+    #: the distinct hits ``((lexicon, entry), ...)`` and the index of each form's hit
+    hits: list[Hit]
+    form_hit: dict[tuple[str, ...], int]
+    #: folded word (with ' or ’) that starts no longer form -> index of its hit
+    single: dict[str, int]
+
+
+@lru_cache(maxsize=1)
+def _fast_matcher() -> _FastMatcher | None:
+    """The one-pass matcher over all lexicons (see :mod:`toolkit.lexmatch`).
+
+    A word that starts only phrases ("in" for "in my view") is a candidate only
+    when the next word can continue one of them. None when a form is not made of
+    word tokens (then the reference matcher :func:`_scan` is used).
+    """
+    from toolkit.lexmatch import trie_pattern
+
+    table, starts = _phrase_table()
+    if not all(_WORD_TOKEN.fullmatch(token) and _ALNUM.search(token) for form in table for token in form):
+        return None
+    hit_index: dict[Hit, int] = {}
+    form_hit = {form: hit_index.setdefault(hit, len(hit_index)) for form, hit in table.items()}
+    single = {}
+    for word, lengths in starts.items():
+        if lengths == (1,):
+            single[word] = single[word.replace("'", "’")] = form_hit[(word,)]
+    following: dict[str, set[str]] = {}
+    for form in table:
+        if len(form) > 1:
+            following.setdefault(form[0], set()).add(form[1])
+    heads = {w: _TOKEN_END if (w,) in table else
+             _TOKEN_END + r"(?=\s+" + trie_pattern(dict.fromkeys(following[w], _TOKEN_END)) + ")"
+             for w in starts}
+    # a word boundary, then a character that can start a head: much faster than trying the
+    # whole alternation at every character
+    first = "".join(sorted({re.escape(w[0]) for w in heads}))
+    pattern = re.compile(rf"\b(?=[{first}])(?<!\w[-'’.])" + trie_pattern(heads))
+    return _FastMatcher(pattern, list(hit_index), form_hit, single)
+
+
+def _match_document(text: str, sentences: list[tuple[int, int]], fast: _FastMatcher, row: int,
+                    out: tuple[list[int], list[int], list[int], list[int]]) -> None:
+    """Append the matches of one document as ``(row + sentence_id, start, end, hit index)`` columns.
+
+    One pass of the candidate pattern over the case-folded text; the reference rules of
+    :func:`_scan` (longest form first, names) are applied to the candidates only. The
+    caller checks that the fast path is exact for the document (:mod:`toolkit.lexmatch`).
+    """
+    rows, starts, ends, hits = out
+    folded = text.casefold()
+    sentence_ends = [e for _, e in sentences]
+    single = fast.single
+    sid = 0
+    done = 0
+    for m in fast.pattern.finditer(folded):
+        p, q = m.span()
+        if p < done:  # inside the phrase matched before
+            continue
+        while p >= sentence_ends[sid]:
+            sid += 1
+        h = single.get(folded[p:q])
+        if h is None:
+            found = _phrase_at(text, folded, sentences[sid], p, q, fast)
+            if found is None:
+                continue
+            q, h = found
+            done = q
+        elif text[p].isupper() and _name_like(text, sentences[sid][0], [(p, q)]):
+            continue
+        rows.append(row + sid)
+        starts.append(p)
+        ends.append(q)
+        hits.append(h)
+
+
+def _phrase_at(text: str, folded: str, sentence: tuple[int, int], p: int, q: int,
+               fast: _FastMatcher) -> tuple[int, int] | None:
+    """The longest form starting with the token ``p:q`` that is not part of a name: (end, hit index)."""
+    _, starts = _phrase_table()
+    s, e = sentence
+    head = folded[p:q].replace("’", "'")
+    rest: list[tuple[int, int]] | None = None
+    for n in starts.get(head, ()):
+        spans = [(p, q)]
+        if n > 1:
+            if rest is None:
+                rest = []
+                for t in _TOKEN.finditer(folded, q, e):
+                    rest.append(t.span())
+                    if len(rest) >= n - 1:
+                        break
+            if len(rest) < n - 1:
+                continue
+            spans.extend(rest[:n - 1])
+        h = fast.form_hit.get(tuple(folded[a:b].replace("’", "'") for a, b in spans))
+        if h is None:
+            continue
+        if any(text[a].isupper() for a, _ in spans) and _name_like(text, s, spans):
+            continue
+        return spans[-1][1], h
+    return None
+
+
+def _name_like(text: str, start: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether a capitalised token of the phrase ``spans`` is taken as part of a name (see :func:`_scan`)."""
+    for j, (a, _) in enumerate(spans):
+        if not text[a].isupper():
+            continue
+        if j == 0:
+            if not _ALNUM.search(text, start, a):  # the sentence's first word
+                continue
+            k = a - 1  # the previous token ends at the previous non-space character
+            while text[k].isspace():
+                k -= 1
+            previous = text[k]  # a word there is never an opener, a mark is a token of its own
+        else:
+            previous = text[spans[j - 1][0]:spans[j - 1][1]]
+        if _norm(previous) not in _OPENERS:
+            return True
+    return False
 
 
 def find_stance_markers(docs: Sequence[ParsedDocument]) -> pd.DataFrame:
@@ -267,35 +412,180 @@ def find_stance_markers(docs: Sequence[ParsedDocument]) -> pd.DataFrame:
     >>> find_stance_markers([doc])[["match", "lexicon"]].values.tolist()
     [['pointed out', 'assertives'], ['pointed out', 'report_verbs'], ['could', 'hedges'], ['fail', 'implicatives']]
     """
-    return _scan_docs(docs)[1]
+    return _scan_docs(docs).markers
 
 
-def _scan_docs(docs: Sequence[ParsedDocument]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """One pass over every sentence: the per-sentence counts and every matched marker."""
+class _Scanned(NamedTuple):
+    sentences: pd.DataFrame
+    markers: pd.DataFrame
+    #: per doc_id, the matched words of its counted sentences (``"factives: revealed x2"``)
+    described: dict[str, str]
+    #: which rows of ``sentences`` and ``markers`` are in counted sentences (None: use counted_rows)
+    sentence_counted: np.ndarray | None
+    marker_counted: np.ndarray | None
+
+
+def _scan_docs(docs: Sequence[ParsedDocument], *, describe: bool = False) -> _Scanned:
+    """One pass over every document: the per-sentence counts and every matched marker.
+
+    Documents where the one-pass matcher is exact (almost all; see
+    :mod:`toolkit.lexmatch`) are matched with it and their words counted for all
+    of them at once; the others sentence by sentence with :func:`_scan`.
+    """
+    import numpy as np
     import pandas as pd
 
+    from toolkit.lexmatch import fold_aligned, sentences_separated, string_column, word_token_counts
+
     keys = [lex.key for lex in LEXICONS]
-    gloss = {lex.key: lex.gloss for lex in LEXICONS}
-    rows, markers = [], []
+    key_index = {k: i for i, k in enumerate(keys)}
+    fast = _fast_matcher()
+    hits: list[Hit] = list(fast.hits) if fast else []
+    hit_index = {hit: i for i, hit in enumerate(hits)}
+    unique_ids = len({doc.doc_id for doc in docs}) == len(docs)
+    words: list[int] = []
+    english: list[bool] = []
+    counted: list[bool] = []
+    first_row: list[int] = []
+    matched: tuple[list[int], list[int], list[int], list[int]] = ([], [], [], [])
+    match_rows, match_starts, match_ends, match_hits = matched
+    counting: list[int] = []  # documents whose words are counted together
     for doc in docs:
-        english = doc.language == "en"
+        row = len(words)
+        n = len(doc.sentences)
+        first_row.append(row)
+        english.extend([doc.language == "en"] * n)
+        flags = [bool(c) for c in doc.counted[:n]]
+        flags.extend([False] * (n - len(flags)))
+        counted.extend(flags)
+        if fast is not None and fold_aligned(doc.text) and sentences_separated(doc.text, doc.sentences):
+            words.extend([0] * n)
+            counting.append(len(first_row) - 1)
+            if doc.language == "en" and n:
+                _match_document(doc.text, doc.sentences, fast, row, matched)
+            continue
         for sid, (s, e) in enumerate(doc.sentences):
-            n_words, matches = _scan(doc.text, s, e)
-            hits = {k: 0.0 for k in keys} if english else {k: float("nan") for k in keys}
-            for ms, me, key, entry in (matches if english else []):
-                hits[key] += 1
-                markers.append((doc.doc_id, doc.outlet, sid, ms, me, doc.text[ms:me], entry, key, gloss[key]))
-            row: dict[str, object] = {"doc_id": doc.doc_id, "sentence_id": sid,
-                                      "stance_scored": english, "stance_words": n_words}
-            for k in keys:
-                row[f"{k}_hits"] = hits[k]
-                row[f"{k}_x1000"] = 1000.0 * hits[k]
-            rows.append(row)
+            n_words, found = _scan(doc.text, s, e)
+            words.append(n_words)
+            for ms, me, hit in found if doc.language == "en" else ():
+                match_rows.append(row + sid)
+                match_starts.append(ms)
+                match_ends.append(me)
+                match_hits.append(hit_index.setdefault(hit, len(hit_index)))
+                if len(hits) < len(hit_index):
+                    hits.append(hit)
+    texts = [docs[d].text for d in counting]
+    for d, counts in zip(counting, word_token_counts(texts, [docs[d].sentences for d in counting]), strict=True):
+        text, row = docs[d].text, first_row[d]
+        words[row:row + len(counts)] = counts
+        if "_" in text:  # a token of underscores (and joiners) only is not a word
+            for sid, (s, e) in enumerate(docs[d].sentences):
+                if "_" in text[s:e]:
+                    words[row + sid] = sum(bool(_ALNUM.search(t)) for t in _WORD_TOKEN.findall(text, s, e))
+
+    # one row per (match, lexicon) pair of the matched form
+    n_rows = len(words)
+    hit_len = np.array([len(h) for h in hits] or [0], dtype=np.int64)
+    hit_offset = np.cumsum(hit_len) - hit_len
+    pair_key = np.array([key_index[k] for h in hits for k, _ in h], dtype=np.int64)
+    ids = np.array(match_hits, dtype=np.int64)
+    reps = hit_len[ids]
+    per_match = np.repeat(np.arange(len(ids)), reps)
+    pair = hit_offset[ids][per_match] + np.arange(int(reps.sum())) - np.repeat(np.cumsum(reps) - reps, reps)
+    rows = np.array(match_rows, dtype=np.int64)[per_match]
+    lexicon = pair_key[pair]
+    hit_counts = np.bincount(rows * len(keys) + lexicon, minlength=n_rows * len(keys)).reshape(
+        n_rows, len(keys)).astype(float)
+    is_english = np.array(english, dtype=bool)
+    hit_counts[~is_english] = np.nan
+    doc_of_row = np.repeat(np.arange(len(docs)), [len(doc.sentences) for doc in docs])
+    doc_ids = [doc.doc_id for doc in docs]
+
     columns = ["doc_id", "sentence_id", "stance_scored", "stance_words",
                *(c for k in keys for c in (f"{k}_hits", f"{k}_x1000"))]
-    return (pd.DataFrame(rows, columns=columns),
-            pd.DataFrame(markers, columns=["doc_id", "outlet", "sentence_id", "start", "end", "match",
-                                           "entry", "lexicon", "gloss"]))
+    if n_rows:
+        data: dict[str, object] = {
+            "doc_id": string_column(doc_ids, doc_of_row),
+            "sentence_id": np.arange(n_rows) - np.array(first_row, dtype=np.int64)[doc_of_row],
+            "stance_scored": is_english,
+            "stance_words": np.array(words, dtype=np.int64),
+        }
+        for i, k in enumerate(keys):
+            data[f"{k}_hits"] = hit_counts[:, i]
+            data[f"{k}_x1000"] = 1000.0 * hit_counts[:, i]
+        sentences = pd.DataFrame(data, columns=columns)
+    else:
+        sentences = pd.DataFrame([], columns=columns)
+
+    marker_columns = ["doc_id", "outlet", "sentence_id", "start", "end", "match", "entry", "lexicon", "gloss"]
+    match_doc = doc_of_row[np.array(match_rows, dtype=np.int64)] if match_rows else np.zeros(0, dtype=np.int64)
+    texts = [doc.text for doc in docs]
+    surfaces = [texts[d][a:b] for d, a, b in zip(match_doc.tolist(), match_starts, match_ends, strict=True)]
+    if len(pair):
+        doc_of = match_doc[per_match]
+        markers = pd.DataFrame({
+            "doc_id": string_column(doc_ids, doc_of),
+            "outlet": string_column([doc.outlet for doc in docs], doc_of),
+            "sentence_id": rows - np.array(first_row, dtype=np.int64)[doc_of],
+            "start": np.array(match_starts, dtype=np.int64)[per_match],
+            "end": np.array(match_ends, dtype=np.int64)[per_match],
+            "match": string_column(surfaces, per_match),
+            "entry": string_column([e for h in hits for _, e in h], pair),
+            "lexicon": string_column(keys, lexicon),
+            "gloss": string_column([lex.gloss for lex in LEXICONS], lexicon),
+        }, columns=marker_columns)
+    else:
+        markers = pd.DataFrame([], columns=marker_columns)
+    if not unique_ids:  # a sentence is counted when it is counted in any document of that id
+        return _Scanned(sentences, markers, _describe_all(counted_rows(docs, markers)) if describe else {},
+                        None, None)
+    is_counted = np.array(counted, dtype=bool)
+    described: dict[str, str] = {}
+    if describe and match_rows:
+        keep = is_counted[np.array(match_rows, dtype=np.int64)]
+        bounds = np.searchsorted(match_doc, np.arange(len(docs) + 1)).tolist()
+        lexicons_of = [tuple(k for k, _ in h) for h in hits]
+        for d in np.unique(match_doc).tolist():
+            a, b = bounds[d], bounds[d + 1]
+            if keep[a:b].all():
+                forms, form_hits = surfaces[a:b], match_hits[a:b]
+            else:
+                chosen = (a + np.flatnonzero(keep[a:b])).tolist()
+                forms, form_hits = [surfaces[i] for i in chosen], [match_hits[i] for i in chosen]
+            if forms:
+                described[docs[d].doc_id] = _describe(forms, form_hits, lexicons_of)
+    return _Scanned(sentences, markers, described, is_counted, is_counted[rows])
+
+
+def _describe(forms: list[str], form_hits: list[int], lexicons_of: list[tuple[str, ...]], *, top: int = 8) -> str:
+    """The matched forms of one document by lexicon, most frequent first (``"factives: revealed x2"``).
+
+    ``forms`` are the matched words in text order, ``form_hits`` their hits, whose lexicons
+    are ``lexicons_of``. The same text as :func:`_describe_all` gives for the document's
+    markers: forms are compared case-folded, a form's count is the same in each of its
+    lexicons, and forms are listed in order of first occurrence.
+    """
+    from collections import Counter
+    from operator import itemgetter
+
+    hit_of = dict(zip(forms, form_hits, strict=True))
+    merged: dict[str, list] = {}
+    for form, n in Counter(forms).items():  # in order of first occurrence
+        folded = form.casefold()
+        if folded in merged:
+            merged[folded][0] += n
+        else:
+            merged[folded] = [n, lexicons_of[hit_of[form]]]
+    by_lexicon: dict[str, list[tuple[str, int]]] = {}
+    for folded, (n, keys) in merged.items():
+        for key in keys:
+            by_lexicon.setdefault(key, []).append((folded, n))
+    parts = []
+    for lex in LEXICONS:
+        if lex.key in by_lexicon:
+            ranked = sorted(by_lexicon[lex.key], key=itemgetter(1), reverse=True)[:top]
+            parts.append(f"{lex.key}: " + ", ".join(f"{form} x{n}" if n > 1 else form for form, n in ranked))
+    return "; ".join(parts)
 
 
 def sentence_metrics(docs: Sequence[ParsedDocument]) -> pd.DataFrame:
@@ -320,7 +610,7 @@ def sentence_metrics(docs: Sequence[ParsedDocument]) -> pd.DataFrame:
     >>> t[["hedges_hits", "factives_hits"]].values.tolist(), t["stance_words"].tolist()
     ([[1.0, 0.0], [0.0, 1.0]], [3, 4])
     """
-    return _scan_docs(docs)[0]
+    return _scan_docs(docs).sentences
 
 
 def article_metrics(docs: Sequence[ParsedDocument]) -> pd.DataFrame:
@@ -345,15 +635,15 @@ def article_metrics(docs: Sequence[ParsedDocument]) -> pd.DataFrame:
     >>> float(t["hedges_per_1000w"].iloc[0]), t["stance_matches"].iloc[0]
     (142.857..., 'hedges: may; factives: revealed; report_verbs: revealed; bias: revealed, plan')
     """
-    return _articles_from(docs, *_scan_docs(docs))
+    return _articles_from(docs, _scan_docs(docs, describe=True))
 
 
-def _articles_from(docs: Sequence[ParsedDocument], sentences: pd.DataFrame, markers: pd.DataFrame
-                   ) -> pd.DataFrame:
+def _articles_from(docs: Sequence[ParsedDocument], scan: _Scanned) -> pd.DataFrame:
     import pandas as pd
 
     keys = [lex.key for lex in LEXICONS]
-    kept = counted_rows(docs, sentences)
+    sentences = scan.sentences
+    kept = counted_rows(docs, sentences) if scan.sentence_counted is None else sentences[scan.sentence_counted]
     sums = kept.groupby("doc_id", sort=False)[["stance_words", *(f"{k}_hits" for k in keys)]].sum(
         min_count=1)
     order = pd.Index([doc.doc_id for doc in docs], name="doc_id")
@@ -363,8 +653,7 @@ def _articles_from(docs: Sequence[ParsedDocument], sentences: pd.DataFrame, mark
         out.loc[~english, f"{k}_hits"] = float("nan")
         words = out["stance_words"].where(out["stance_words"] > 0)
         out[f"{k}_per_1000w"] = 1000.0 * out[f"{k}_hits"] / words
-    described = _describe_all(counted_rows(docs, markers))
-    out["stance_matches"] = [described.get(d, "") for d in order]
+    out["stance_matches"] = [scan.described.get(d, "") for d in order]
     out["stance_words"] = out["stance_words"].fillna(0).astype(int)
     columns = ["stance_words", *(c for k in keys for c in (f"{k}_hits", f"{k}_per_1000w")),
                "stance_matches"]
@@ -456,9 +745,10 @@ def measure(docs: Sequence[ParsedDocument]) -> Measurements:
     >>> m.tables["stance_marks"]["label"].tolist()
     ['assertives: pointed out', 'hedges: could', 'implicatives: fail']
     """
-    sentences, markers = _scan_docs(docs)
+    scan = _scan_docs(docs, describe=True)
+    markers = scan.markers
     epistemic = markers[markers["lexicon"].isin(MARKED_LEXICONS)]
     marks = epistemic.assign(kind="stance", label=epistemic["lexicon"] + ": " + epistemic["match"])
-    return Measurements(sentences, _articles_from(docs, sentences, markers),
+    return Measurements(scan.sentences, _articles_from(docs, scan),
                         {"stance_markers": markers, "stance_marks": marks[["doc_id", "start", "end", "kind", "label"]]
                          .reset_index(drop=True)})
