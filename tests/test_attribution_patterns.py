@@ -35,3 +35,54 @@ def test_partial_quote_speaker(text, quote, speaker):
 def test_participle_after_a_clause_with_no_person_stays_unattributed():
     found = speakers_of("The vote came late on Friday, prompting jokes about “the midnight Senate.”")
     assert found == [("the midnight Senate.", None, None)]
+
+
+@pytest.mark.parametrize("text, speaker, canonical", [
+    # a lower-case descriptor before the name, after or before the verb
+    ("“We will rebuild,” said entrepreneur Ann Lee.", "Ann Lee", "Ann Lee"),
+    ("“We will rebuild,” co-worker Ann Lee said.", "Ann Lee", "Ann Lee"),
+    ("“We will rebuild,” said a source close to Ann Lee.", "a source", "source"),
+    # a capitalised title that starts with "House", "Senate", ...
+    ("“We will rebuild,” said House Speaker Ann Lee.", "House Speaker Ann Lee", "Ann Lee"),
+])
+def test_speaker_after_the_quote(text, speaker, canonical):
+    assert speakers_of(text) == [("We will rebuild", speaker, canonical)]
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a party tag after a legislator's name
+    ("Sen. Ann Lee (R-Ore.) told reporters she is “not convinced” by the plan.", "not convinced",
+     "Sen. Ann Lee"),
+    ("Even Sen. Ann Lee (R-Ore.), a critic of the bill, said she is “not convinced” by the plan.",
+     "not convinced", "Sen. Ann Lee"),
+    # a second predicate after "but"
+    ("Tom Hale did not endorse the plan, but said it was “a fair start.”", "a fair start.", "Tom Hale"),
+    # "it’s" is "it is", no possessive
+    ("Tom Hale has said it’s “a fair start.”", "a fair start.", "Tom Hale"),
+])
+def test_partial_quote_subject(text, quote, speaker):
+    assert [(q, s) for q, s, _ in speakers_of(text)] == [(quote, speaker)]
+
+
+def test_participle_after_a_verb_speaker_order():
+    found = speakers_of("“We will rebuild,” said Tom Hale, adding that the town needed “patience.”")
+    assert ("patience.", "Tom Hale") in [(q, s) for q, s, _ in found]
+
+
+def test_pronoun_skips_a_name_of_the_other_sex_and_reads_the_previous_sentence_from_its_start():
+    text = "Ann Lee met Tom Hale in the capital on Monday.\n\n“We talked for hours,” he said."
+    assert speakers_of(text) == [("We talked for hours", "he", "Tom Hale")]
+    text = "Tom Hale met Ann Lee in the capital on Monday.\n\n“We talked for hours,” she said."
+    assert speakers_of(text) == [("We talked for hours", "she", "Ann Lee")]
+    text = "Tom Hale met Bob Ross in the capital on Monday.\n\n“We talked for hours,” he said."
+    assert speakers_of(text) == [("We talked for hours", "he", "Tom Hale")]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Budget Talks\n\nLee said so.", ["Budget Talks", "Lee"]),  # no name across a line break
+    ("Betsy DeVos and Mitch McConnell met.", ["Betsy DeVos", "Mitch McConnell"]),
+])
+def test_name_pattern(text, names):
+    from toolkit.attribution.words import _NAME
+
+    assert _NAME.findall(text) == names

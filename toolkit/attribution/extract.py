@@ -49,6 +49,7 @@ from toolkit.attribution.cues import _finite, _indirect, _naming_speaker, _neare
 from toolkit.attribution.lexicon import QuoteVerbs, load_quote_verbs
 from toolkit.attribution.phrases import (
     _clause_subject,
+    _described_name,
     _finite_subject,
     _is_speaker,
     _nonfinite_subject,
@@ -151,10 +152,14 @@ def find_attributions(doc: ParsedDocument, *, verbs: QuoteVerbs | None = None) -
             m = spec.after_sv.match(text, after_pos, window_end) if verb_after else None
             if m and _is_speaker(m.group("np").split()):
                 speaker, verb, cue, cue_pos = m.group("np"), m.group("verb"), "after", m.start("verb")
+            elif m and (who := _described_name(m.group("np"), at_end=True)):
+                # "“...,” co-worker Ann Lee said"
+                speaker, verb, cue, cue_pos = who, m.group("verb"), "after", m.start("verb")
             elif verb_after:
                 m = spec.after_vs.match(text, after_pos, window_end)
                 if m:
-                    who = _prefix_speaker(m.group("rest"))
+                    # "“...,” said Ann Lee" or "“...,” said entrepreneur Ann Lee"
+                    who = _prefix_speaker(m.group("rest")) or _described_name(m.group("rest"), at_end=False)
                     if who:
                         speaker, verb, cue, cue_pos = who, m.group("verb"), "after", m.start("verb")
             if not speaker:  # "“...” Jane Roe continued." ("continued to" is no cue, so only here)
@@ -197,7 +202,8 @@ def find_attributions(doc: ParsedDocument, *, verbs: QuoteVerbs | None = None) -
             # 3. possessive: Washington's "deep concerns"
             if not speaker and kind == "partial":
                 lead = text[max(s_start, open_end - 60):open_end - 1].rstrip()
-                if lead.endswith(("’s", "'s")):
+                if lead.endswith(("’s", "'s")) and lead[:-2].rsplit(None, 1)[-1:] != [] and (
+                        lead[:-2].rsplit(None, 1)[-1].casefold() not in _CONTRACTED):
                     who = _suffix_speaker(lead[:-2])
                     if who:
                         speaker, cue, cue_pos = who, "possessive", open_end - 1
@@ -232,6 +238,10 @@ def find_attributions(doc: ParsedDocument, *, verbs: QuoteVerbs | None = None) -
         out.extend(para_out)
     out.sort(key=lambda a: (a.start, a.end))
     return out
+
+
+#: words whose "'s" is "is" or "has", not a possessive ("it’s “over”", "he’s “not sure”")
+_CONTRACTED = frozenset({"it", "he", "she", "that", "there", "what", "who", "here", "where", "let", "this"})
 
 
 def _may_hold_verb(text: str, hit_starts: list[int], start: int, end: int, *, cut_start: bool = False) -> bool:

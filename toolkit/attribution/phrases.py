@@ -90,7 +90,7 @@ def _prefix_speaker(text: str) -> str:
         w = w.rstrip(",;:") if not _abbrev(w) else w
         if w.endswith(".") and not _abbrev(w):
             w = w[:-1]
-        if not words and w in _NOT_NAMES:
+        if not words and w in _NOT_NAMES and w not in _TITLE_STARTS:
             break
         if not _speaker_word_ok(w) or w.casefold() in _PRONOUNS:
             break
@@ -99,7 +99,54 @@ def _prefix_speaker(text: str) -> str:
             break
     while words and (words[-1].casefold() in _DETERMINERS and words[-1].casefold() not in _ROLE_NOUNS):
         words.pop()
+    if words and all(w in _NOT_NAMES for w in words):  # "Senate", "Democratic": no speaker alone
+        return ""
     return " ".join(words) if _is_speaker(words) else ""
+
+
+#: capitalised words that begin a title before a name ("House Speaker Ann Lee", "Senate Majority
+#: Leader Tom Hale", "White House press secretary ...", "New York Gov. ...")
+_TITLE_STARTS = frozenset({"House", "Senate", "White", "State", "United", "New", "Democratic", "Republican"})
+#: words that tie a name to a descriptor rather than name the speaker ("a source close to Ann Lee")
+_NOT_DESCRIPTOR = frozenset({"to", "for", "with", "from", "by", "at", "on", "in", "about", "close", "near",
+                             "than", "who", "which", "that", "like", "against", "after", "before", "told",
+                             "said", "says", "his", "her", "their", "its"})
+
+
+def _described_name(text: str, *, at_end: bool) -> str:
+    """A full name after a short descriptor: "entrepreneur Ann Lee" -> "Ann Lee".
+
+    The first run of two or more capitalised words (a title may open it:
+    "Senate Minority Whip Ann Lee") after at most five descriptor words
+    ("co-worker", "Democratic strategist and party adviser"); with
+    ``at_end`` the run must end the text. None when a descriptor word ties
+    the name to someone else ("a source close to Ann Lee").
+    """
+    words = text.split()
+    for i, w in enumerate(words):
+        if i > 5:
+            return ""
+        core = w.rstrip(".,")
+        if not core:
+            return ""
+        if core[0].isupper():
+            j = i
+            while j < len(words) and words[j][:1].isupper() and words[j].rstrip(".,")[1:].replace(
+                    "-", "").replace("’", "").replace("'", "").isalpha():
+                j += 1
+                if words[j - 1].endswith(","):
+                    break
+            run = [x.rstrip(",") for x in words[i:j]]
+            if len(run) >= 2 and (not at_end or j == len(words)):
+                who = _prefix_speaker(" ".join(run))
+                if who and len(who.split()) >= 2:
+                    return who
+            if j > i and words[j - 1].endswith(","):
+                return ""
+            continue
+        if core.casefold() in _NOT_DESCRIPTOR or not core.replace("-", "").isalpha():
+            return ""
+    return ""
 
 
 def _clause_subject(text: str, *, pronoun: bool = False) -> str:
@@ -133,9 +180,16 @@ def _opening_subject(text: str, s: int, vs: int, quotes: list[tuple[int, int]]) 
     comma = head.find(",")
     if comma < 0:
         return ""
-    first = head[:comma].strip(" •-–—\t")
+    first = _PARTY_TAG.sub("", head[:comma]).strip(" •-–—\t")
+    lead = first.split(None, 1)
+    if len(lead) == 2 and lead[0].casefold() in _SENTENCE_ADVERBS | {"even"}:
+        first = lead[1]  # "Even Sen. Ann Lee (R-Ore.), a critic, said"
     who = _prefix_speaker(first)
     return who if who and len(who.split()) == len(first.split()) else ""
+
+
+#: a party and state tag after a legislator's name: "(R-Ore.)", "(D-N.Y.)", "(I-Vt)"
+_PARTY_TAG = re.compile(r"\s*\([DRI]-[A-Za-z. ]{1,16}\)")
 
 
 def _finite_subject(text: str, s: int, vs: int, quotes: list[tuple[int, int]]) -> str:
@@ -148,14 +202,16 @@ def _finite_subject(text: str, s: int, vs: int, quotes: list[tuple[int, int]]) -
     noun phrase.
     """
     seg = _outside_quotes(text, s, vs, quotes)
+    if seg.rstrip().endswith(")"):
+        seg = _PARTY_TAG.sub("", seg)  # "Sen. Ann Lee (R-Ore.) said"
     who = _suffix_speaker(seg)
     if who:
         return who
     words = seg.split()
     if not words:
         return ""
-    if words[-1].casefold() == "and" and len(words) > 1:
-        return _clause_subject(seg.rstrip()[:-3])
+    if words[-1].casefold() in ("and", "but") and len(words) > 1:  # "X did Y, but said"
+        return _clause_subject(seg.rstrip()[:-len(words[-1])])
     if words[-1] == "to" and len(words) > 1:  # "She went on to say", "he was quick to add"
         return _clause_subject(seg.rstrip()[:-2], pronoun=True)
     if words[-1].endswith((",", ")")):
@@ -186,6 +242,11 @@ def _past_subject(seg: str) -> str:
     if "," not in seg:
         return ""
     for m in reversed(list(_PAST.finditer(seg))):
+        if m.group() in ("said", "told"):  # "“...,” said Ann Lee, adding"
+            after = seg[m.end():].split(",", 1)
+            who = _prefix_speaker(after[0]) if len(after) == 2 else ""
+            if who:
+                return who
         before = seg[:m.start()].rstrip()
         words = before.rsplit(None, 1)
         if len(words) == 2 and words[1].endswith("ly") and words[1].islower():

@@ -22,8 +22,10 @@ from toolkit.attribution.words import (
     _CONTINUE_LEMMAS,
     _DEMONYMS,
     _DETERMINERS,
+    _FEMALE_NAMES,
     _HISTORY,
     _LONG_TITLES,
+    _MALE_NAMES,
     _MEDIA_WORDS,
     _NAME,
     _NOT_NAMES,
@@ -84,6 +86,9 @@ def _describe(surface: str, gaz: Gazetteer) -> Speaker:
         e = orgs[-1]
         return Speaker(surface, e.name, "organization", e.role if e.type == "organization" else None,
                        e.affiliation, plural=False)
+    titled = _titled_name(words, lows)
+    if titled:  # "House Speaker Ann Lee", "Senate Majority Leader Tom Hale": a person, not the House
+        return Speaker(surface, titled, "named_person", role, affiliation, _name_gender(titled))
     if any(w in _MEDIA_WORDS for w in lows) and any(w[:1].isupper() for w in words):
         return Speaker(surface, _strip_det(surface), "media", None, affiliation)
     if any(w in _ORG_WORDS for w in lows) or (det and lows and lows[-1] in _ROLE_NOUNS):
@@ -92,6 +97,18 @@ def _describe(surface: str, gaz: Gazetteer) -> Speaker:
     if name:
         return Speaker(surface, " ".join(name), "named_person", role, affiliation)
     return Speaker(surface, _strip_det(surface), "anonymous", role, affiliation, plural=plural)
+
+
+def _titled_name(words: list[str], lows: list[str]) -> str:
+    """The name after the last title word, when two or three capitalised words end the phrase."""
+    for j in range(len(words) - 1, -1, -1):
+        if lows[j] in _TITLES or lows[j] in _ROLE_NOUNS or lows[j] in {"whip", "leader", "speaker"}:
+            tail = words[j + 1:]
+            if 2 <= len(tail) <= 3 and all(w[:1].isupper() and w.casefold().strip(".") not in _TITLES
+                                           and w.casefold() not in _ORG_WORDS for w in tail) and j > 0:
+                return " ".join(tail)
+            return ""
+    return ""
 
 
 def _strip_det(surface: str) -> str:
@@ -143,6 +160,8 @@ def _resolve(atts: list[Attribution], text: str, gaz: Gazetteer,
                     sp = sp._replace(canonical=names[surname])
                 else:
                     names[surname] = sp.canonical
+            if sp.source_kind == "named_person" and sp.gender is None:
+                sp = sp._replace(gender=_name_gender(sp.canonical))
         resolved[i] = sp
         if sp is not None:
             history.append((att.paragraph, sp))
@@ -299,8 +318,21 @@ def _name_speaker(m: re.Match[str], marked: list[tuple[int, int]], gaz: Gazettee
     canonical = names.get(parts[-1], name)
     if len(name) > len(canonical):
         canonical = name
-    gender = "male" if title == "Mr" else "female" if title in ("Mrs", "Ms") else None
+    gender = "male" if title == "Mr" else "female" if title in ("Mrs", "Ms") else _name_gender(canonical)
     return Speaker(m.group(0), canonical, "named_person", None, None, gender)
+
+
+def _name_gender(name: str) -> str | None:
+    """"male" or "female" when ``name`` is a first name of one sex and a surname, else None.
+
+    A lone word is a surname ("Warren", "Clinton"), whatever first name it
+    shares its spelling with.
+    """
+    parts = name.split()
+    if len(parts) < 2:
+        return None
+    first = parts[0]
+    return "male" if first in _MALE_NAMES else "female" if first in _FEMALE_NAMES else None
 
 
 #: title nouns of definite descriptions ("the senator") -> the title before a name ("Sen. Ann Lee")
@@ -404,7 +436,14 @@ def _resolve_pronoun(low: str, att: Attribution, history: list[tuple[int, Speake
                   and _compatible(sp, low)]
         if recent:
             return recent[-1]
-        named = last_named(raw[:split])
+        # the previous sentence is read from its start (its subject first: Hobbs 1978), the
+        # sentences before it from the last name backwards
+        head_end = max(0, sentence_start)
+        while head_end > 0 and text[head_end - 1].isspace():
+            head_end -= 1
+        prev_start = max(text.rfind(". ", 0, head_end), text.rfind("\n", 0, head_end))
+        split_prev = bisect_right([m.start() for m in raw], prev_start)
+        named = last_named(raw[split_prev:split][::-1]) or last_named(raw[:split_prev])
         if named is not None:
             return named
         for _, sp in reversed(history[-_HISTORY:]):

@@ -77,12 +77,17 @@ _NOT_NAMES = frozenset("""The A An But And In On At It He She They This That The
     July August September October November December Democrats Republicans Democratic Republican
     House Senate White State States United New Read Watch Click Photo Video Related Of To Is Was
     Not No So Or We You I His Her Their Our My What Who Why How Where There Here Let Please Yes
-    God Today Tonight First Last Both Many Some All Every""".split())
+    God Today Tonight First Last Both Many Some All Every Even Just Only Perhaps Indeed Instead Yet
+    Story Stories Continued Below Get Sign Subscribe Advertisement""".split())
 # capitalised word sequences (the first may be a title such as "Mr." or "Senator");
 # starting with a character class lets the engine skip to the next capital quickly
 # (possessive quantifiers: the same matches, since no run can give back a character the next
 # element could use, but the engine does not try to)
-_NAME = re.compile(r"[A-Z][a-z]++(?:[-'’][A-Z]?[a-z]++)?+\.?+(?:\s++(?:[A-Z]\.\s++)?+[A-Z][a-z]++"
+# (the words of a name are separated by spaces, never by a line break: "Discrimination Suits" as a
+# heading above "Ginsburg said" is no name)
+# (and a word may have a second capital: "McCain", "DeVos", "LaHood")
+_NAME = re.compile(r"[A-Z][a-z]++(?:[A-Z][a-z]++)?+(?:[-'’][A-Z]?[a-z]++)?+\.?+"
+                   r"(?:[^\S\n]++(?:[A-Z]\.[^\S\n]++)?+[A-Z][a-z]++(?:[A-Z][a-z]++)?+"
                    r"(?:[-'’][A-Z]?[a-z]++)?+){0,3}")
 _PLACE_WORDS = {  # heads of capitalised names that are no person (not "Hall", "Bill", "Park")
     "street", "avenue", "county", "city", "island", "islands", "river", "sea", "ocean", "mountain",
@@ -104,3 +109,61 @@ _AFTER_CONTINUED = re.compile(r"[\s,.;:—–-]{0,4}(?P<np>(?:[^\s“”\"«»,;
 _OBJECT_VERBS = {"tell", "warn", "assure", "remind", "inform", "reassure", "promise", "caution",
                  "advise", "urge", "accuse"}
 
+
+#: Frequent unambiguous English first names by sex, after the frequency lists of the 1990 US
+#: census (U.S. Census Bureau, "Frequently Occurring Surnames and First Names", public domain);
+#: names given to both sexes (Jordan, Taylor, Kelly, Leslie, Robin, Dana, ...) are left out.
+#: A named speaker whose first name is listed is no antecedent of a pronoun of the other sex.
+_MALE_NAMES = frozenset("""James John Robert Michael William David Richard Charles Joseph Thomas
+    Christopher Daniel Paul Mark Donald George Kenneth Steven Edward Brian Ronald Anthony Kevin
+    Jason Matthew Gary Timothy Larry Jeffrey Frank Scott Eric Stephen Andrew Raymond Gregory
+    Joshua Jerry Dennis Walter Patrick Peter Harold Douglas Henry Carl Arthur Ryan Roger Joe Juan
+    Jack Albert Jonathan Justin Terry Gerald Keith Samuel Willie Ralph Lawrence Nicholas Roy
+    Benjamin Bruce Brandon Adam Harry Fred Wayne Billy Steve Louis Jeremy Aaron Randy Howard
+    Eugene Carlos Russell Bobby Victor Martin Ernest Phillip Todd Jesse Craig Alan Shawn Clarence
+    Sean Philip Chris Johnny Earl Jimmy Antonio Danny Bryan Tony Luis Mike Stanley Leonard Nathan
+    Dale Manuel Rodney Curtis Norman Allen Marvin Vincent Glenn Jeffery Travis Jeff Chad Jacob Lee
+    Melvin Alfred Kyle Francis Bradley Jesus Herbert Frederick Ray Joel Edwin Don Eddie Ricky Troy
+    Randall Barry Alexander Bernard Mario Leroy Francisco Marcus Micheal Theodore Clifford Miguel
+    Oscar Jay Jim Tom Calvin Alex Jon Ronnie Bill Lloyd Tommy Leon Derek Warren Darrell Jerome
+    Floyd Leo Alvin Tim Wesley Gordon Dean Greg Jorge Dustin Pedro Derrick Dan Lewis Zachary Corey
+    Herman Maurice Vernon Roberto Clyde Glen Hector Shane Ricardo Sam Rick Lester Brent Ramon
+    Charlie Tyler Gilbert Gene Marc Reginald Ruben Brett Angel Nathaniel Rafael Leslie Edgar Milton
+    Raul Ben Chester Cecil Duane Franklin Andre Elmer Brad Gabriel Ron Mitchell Roland Arnold Harvey
+    Jared Adrian Karl Cory Claude Erik Darryl Jamie Neil Jessie Christian Javier Fernando Clinton
+    Ted Mathew Tyrone Darren Lonnie Lance Cody Julio Kelly Kurt Allan Nelson Guy Clayton Hugh Max
+    Dwayne Dwight Armando Felix Jimmie Everett Jordan Ian Wallace Ken Bob Jaime Casey Alfredo
+    Alberto Dave Ivan Johnnie Sidney Byron Julian Isaac Morris Clifton Willard Daryl Ross Virgil
+    Andy Marshall Salvador Perry Kirk Sergio Marion Tracy Seth Kent Terrance Rene Eduardo Terrence
+    Enrique Freddie Wade Mitch Newt Rand Rudy Barack Bernie Elijah Chuck Beto Pete Mitt
+    Vladimir Emmanuel Boris Recep Narendra Shinzo Jair Olaf Rishi Keir Volodymyr""".split())
+_FEMALE_NAMES = frozenset("""Mary Patricia Linda Barbara Elizabeth Jennifer Maria Susan Margaret
+    Dorothy Lisa Nancy Karen Betty Helen Sandra Donna Carol Ruth Sharon Michelle Laura Sarah
+    Kimberly Deborah Jessica Shirley Cynthia Angela Melissa Brenda Amy Anna Rebecca Virginia
+    Kathleen Pamela Martha Debra Amanda Stephanie Carolyn Christine Marie Janet Catherine Frances
+    Ann Joyce Diane Alice Julie Heather Teresa Doris Gloria Evelyn Jean Cheryl Mildred Katherine
+    Joan Ashley Judith Rose Janice Kelly Nicole Judy Christina Kathy Theresa Beverly Denise Tammy
+    Irene Jane Lori Rachel Marilyn Andrea Kathryn Louise Sara Anne Jacqueline Wanda Bonnie Julia
+    Ruby Lois Tina Phyllis Norma Paula Diana Annie Lillian Emily Robin Peggy Crystal Gladys Rita
+    Dawn Connie Florence Tracy Edna Tiffany Carmen Rosa Cindy Grace Wendy Victoria Edith Kim
+    Sherry Sylvia Josephine Thelma Shannon Sheila Ethel Ellen Elaine Marjorie Carrie Charlotte
+    Monica Esther Pauline Emma Juanita Anita Rhonda Hazel Amber Eva Debbie April Leslie Clara
+    Lucille Jamie Joanne Eleanor Valerie Danielle Megan Alicia Suzanne Michele Gail Bertha Darlene
+    Veronica Jill Erin Geraldine Lauren Cathy Joann Lorraine Lynn Sally Regina Erica Beatrice
+    Dolores Bernice Audrey Yvonne Annette June Samantha Marion Dana Stacy Ana Renee Ida Vivian
+    Roberta Holly Brittany Melanie Loretta Yolanda Jeanette Laurie Katie Kristen Vanessa Alma Sue
+    Elsie Beth Jeanne Vicki Carla Tara Rosemary Eileen Terri Gertrude Lucy Tonya Ella Stacey
+    Wilma Gina Kristin Jessie Natalie Agnes Vera Willie Charlene Bessie Delores Melinda Pearl
+    Arlene Maureen Colleen Allison Tamara Joy Georgia Constance Lillie Claudia Jackie Marcia Tanya
+    Nellie Minnie Marlene Heidi Glenda Lydia Viola Courtney Marian Stella Caroline Dora Jo Vickie
+    Mattie Terry Maxine Irma Mabel Marsha Myrtle Lena Christy Deanna Patsy Hilda Gwendolyn Jennie
+    Nora Margie Nina Cassandra Leah Penny Kay Priscilla Naomi Carole Brandy Olga Billie Dianne
+    Tracey Leona Jenny Felicia Sonia Miriam Velma Becky Bobbie Violet Kristina Toni Misty Mae
+    Shelly Daisy Ramona Sherri Erika Katrina Claire Hillary Nikki Kamala Elizabeth Kirsten Kellyanne
+    Sarah Huma Ivanka Melania Michelle Condoleezza Nikki Stacey Alexandria Ilhan Rashida Ayanna
+    Dianne Kirstjen Betsy Elaine Gina Tulsi Amy Kristi Marsha Susan Lisa Theresa Angela Ursula
+    Christine Nancy Jacinda Theresa Kristalina""".split())
+_EITHER = _MALE_NAMES & _FEMALE_NAMES | {"Leslie", "Jamie", "Kelly", "Jordan", "Casey", "Tracy", "Terry",
+                                         "Willie", "Marion", "Jessie", "Kim", "Lee", "Dana", "Robin"}
+_MALE_NAMES = _MALE_NAMES - _EITHER
+_FEMALE_NAMES = _FEMALE_NAMES - _EITHER
