@@ -86,3 +86,14 @@ def test_name_pattern(text, names):
     from toolkit.attribution.words import _NAME
 
     assert _NAME.findall(text) == names
+
+
+@pytest.mark.parametrize("text, verb, verb_class", [
+    ("“Not a chance,” Tom Hale retorted.", "retort", "neutral"),
+    ("“We won every county,” Tom Hale crowed.", "crow", "distancing"),
+    ("“Please stay home,” Tom Hale implored the crowd.", "implore", "appeal"),
+])
+def test_added_speech_verbs(text, verb, verb_class):
+    table = extract_quotes([parse_document(text, doc_id="d", outlet="O")])
+    assert list(zip(table["speaker"], table["verb"], table["verb_class"], strict=True)) == [
+        ("Tom Hale", verb, verb_class)]
