@@ -47,6 +47,10 @@ from toolkit.fastsentiment.vader import (
 
 _REACH_OFFSETS = tuple(range(-2, 4))  # every offset a VADER cue can act on (see vader._vader_reach)
 _IDLE, _PLAIN, _PENDING, _COMPLEX = 0, 1, 2, 3  # piece classes for Pattern (see _Vocabulary._pattern_class)
+#: (first bit, width) of the fields packed into one integer per piece, read with one gather per batch
+_PACKED = {"p_class": (0, 2), "p_known": (2, 1), "p_pure": (3, 1), "p_clear_core": (4, 1), "p_clear_word": (5, 1),
+           "p_glue_inside": (6, 1), "v_scored": (7, 1), "v_but": (8, 1), "v_upper": (9, 1), "v_reach": (10, 6),
+           "p_glue_last": (16, 8), "p_glue_first": (24, 8)}
 
 
 class _Vocabulary(dict[str, int]):
@@ -70,6 +74,8 @@ class _Vocabulary(dict[str, int]):
         alphabet = sorted({ch for pair in pairs for ch in pair})
         self._glue_code = {ch: k + 1 for k, ch in enumerate(alphabet)}  # 0: no glue character
         #: glue_table[a, b]: Pattern's regexes may join a token ending in a to the next starting in b
+        if len(alphabet) >= 1 << _PACKED["p_glue_last"][1]:
+            raise ImportError("textblob's emoticons use more characters than fastsentiment packs; update it")
         self.glue_table = np.zeros((len(alphabet) + 1, len(alphabet) + 1), dtype=bool)
         for a, b in pairs:
             self.glue_table[self._glue_code[a], self._glue_code[b]] = True
@@ -79,12 +85,14 @@ class _Vocabulary(dict[str, int]):
         self.pieces: list[str] = []  # the pieces, by id
         self.pattern_tokens: list[tuple[str, ...]] = []  # Pattern's tokens of each piece, by id
         self.arrays: dict[str, np.ndarray] = {name: np.zeros(0, dtype=t) for name, t in self._FIELDS}
+        self.flags = np.zeros(0, dtype=np.uint32)  # the small fields of each id, packed (see _PACKED)
 
     def clear(self) -> None:
         super().clear()
         self.rows = []
         self.pieces = []
         self.pattern_tokens = []
+        self.flags = np.zeros(0, dtype=np.uint32)
         self.arrays = {name: np.zeros(0, dtype=t) for name, t in self._FIELDS}
 
     def __missing__(self, piece: str) -> int:
@@ -103,8 +111,13 @@ class _Vocabulary(dict[str, int]):
         have = len(self.arrays["p_class"])
         if len(self.rows) > have:
             columns = list(zip(*self.rows[have:], strict=True))
+            packed = np.zeros(len(self.rows) - have, dtype=np.uint32)
             for (name, kind), column in zip(self._FIELDS, columns, strict=True):
-                self.arrays[name] = np.concatenate([self.arrays[name], np.array(column, dtype=kind)])
+                values = np.array(column, dtype=kind)
+                self.arrays[name] = np.concatenate([self.arrays[name], values])
+                if name in _PACKED:
+                    packed |= values.astype(np.uint32) << np.uint32(_PACKED[name][0])
+            self.flags = np.concatenate([self.flags, packed])
 
     def _pattern_class(self, tokens: tuple[str, ...], infos: list[Any]) -> tuple[int, int]:
         """(class, need) of a piece for Pattern's assessment loop.
@@ -250,12 +263,17 @@ class _Batch:
             self.ids = known[encoded.indices.to_numpy(zero_copy_only=False)]
         vocabulary.sync()
         self.arrays = vocabulary.arrays
+        self.flags = vocabulary.flags[self.ids]
         self.pieces = vocabulary.pieces
         self.starts = np.cumsum(self.counts) - self.counts
         self.sentence_of = np.repeat(np.arange(n), self.counts)
 
     def field(self, name: str) -> np.ndarray:
-        return self.arrays[name][self.ids]
+        """A packed field of every word: bool for one bit, else an integer."""
+        shift, width = _PACKED[name]
+        if width == 1:
+            return (self.flags & np.uint32(1 << shift)) != 0
+        return (self.flags >> np.uint32(shift)) & np.uint32((1 << width) - 1)
 
     def words(self, k: int) -> list[str]:
         """The whitespace-separated pieces of sentence ``k``."""
@@ -268,6 +286,11 @@ class _Batch:
             import pyarrow.compute as pc
 
             found = np.zeros(len(self.texts), dtype=bool)
+            if substrings:
+                data = self.arrow.buffers()[2]
+                everything = data.to_pybytes() if data is not None else b""
+                # one fast scan of all the texts' bytes first; most batches hold none of them
+                substrings = [sub for sub in substrings if sub.encode("utf-8") in everything]
             for sub in substrings:
                 found |= pc.match_substring(self.arrow, sub).to_numpy(zero_copy_only=False)
             if screen is not None:
@@ -321,15 +344,14 @@ def _textblob(batch: _Batch, scorer: _PatternScorer, vocabulary: _Vocabulary) ->
     pending = np.flatnonzero(cls == _PENDING)
     if len(pending):
         ends = (batch.starts + batch.counts)[sentence_of[pending]]
-        need = batch.field("p_need")[pending]
+        need = batch.arrays["p_need"][batch.ids[pending]]
         pure = batch.field("p_pure")
         ended = np.zeros(len(pending), dtype=bool)
         for code, name in ((1, "p_clear_core"), (2, "p_clear_word")):
             clears = batch.field(name)
-            # the next piece at or after each place that is not an idle piece passing the state on
-            place = np.where(~pure | clears, np.arange(len(cls)), len(cls))
-            stop = np.minimum.accumulate(place[::-1])[::-1]
-            stop = np.append(stop, len(cls))[pending + 1]
+            # the first piece after each pending one that is not an idle piece passing the state on
+            stops = np.append(np.flatnonzero(~pure | clears), len(cls))
+            stop = stops[np.searchsorted(stops, pending + 1)]
             at = np.minimum(stop, len(cls) - 1)
             ended |= (need == code) & ((stop >= ends) | clears[at])
         complex_[sentence_of[pending[~ended]]] = True
