@@ -97,3 +97,12 @@ def test_added_speech_verbs(text, verb, verb_class):
     table = extract_quotes([parse_document(text, doc_id="d", outlet="O")])
     assert list(zip(table["speaker"], table["verb"], table["verb_class"], strict=True)) == [
         ("Tom Hale", verb, verb_class)]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“Fraud hurts taxpayers,” Mr. Hale, a Virginia Republican, said in a statement.", "Mr. Hale"),
+    ("“Fraud hurts taxpayers,” Tom Hale, who chairs the panel, told reporters.", "Tom Hale"),
+    ("“Fraud hurts taxpayers,” the senator, a Virginia Republican, said.", "the senator"),
+])
+def test_apposition_between_name_and_verb_after_the_quote(text, speaker):
+    assert [s for _, s, _ in speakers_of(text)] == [speaker]

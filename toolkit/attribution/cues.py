@@ -25,6 +25,7 @@ class _Spec:
 
     verbs: QuoteVerbs
     after_sv: re.Pattern[str]
+    after_app: re.Pattern[str]
     after_vs: re.Pattern[str]
     before: re.Pattern[str]
     verb_any: re.Pattern[str]
@@ -43,6 +44,11 @@ def _spec(verbs: QuoteVerbs | None = None) -> _Spec:
     return _Spec(
         verbs=verbs,
         after_sv=re.compile(rf"[\s,.;:—–-]{{0,4}}{np}\s+{_AUX}{v}\b"),
+        # "“...,” Mr. Hale, a Virginia Republican, said": a name, an apposition, the verb
+        after_app=re.compile(rf"[\s,.;:—–-]{{0,4}}(?P<np>(?:{word}\s+){{0,4}}?{word}),\s+"
+                             rf"(?:a|an|the|who|whose|one|now|then|also|chairman|chairwoman|president|"
+                             rf"director|head|chief|leader|executive|founder|spokesman|spokeswoman)\s"
+                             rf"[^“”\"«»,;:!?()]{{1,80}},\s+{_AUX}{v}\b"),
         after_vs=re.compile(rf"[\s,.;:—–-]{{0,4}}{v}\s+(?P<rest>[^“”\"«»,;:!?()]{{1,80}})"),
         before=re.compile(rf"{v}\b(?P<tail>[^“”\"«».!?]{{0,60}}?)[:,]?\s*$"),
         verb_any=re.compile(rf"\b{v}\b"),

@@ -162,6 +162,10 @@ def find_attributions(doc: ParsedDocument, *, verbs: QuoteVerbs | None = None) -
                     who = _prefix_speaker(m.group("rest")) or _described_name(m.group("rest"), at_end=False)
                     if who:
                         speaker, verb, cue, cue_pos = who, m.group("verb"), "after", m.start("verb")
+            if not speaker and verb_after and text.find(",", after_pos + 1, window_end) >= 0:
+                m = spec.after_app.match(text, after_pos, window_end)
+                if m and _is_speaker(m.group("np").split()):
+                    speaker, verb, cue, cue_pos = m.group("np"), m.group("verb"), "after", m.start("verb")
             if not speaker:  # "“...” Jane Roe continued." ("continued to" is no cue, so only here)
                 m = (_AFTER_CONTINUED.match(text, after_pos, window_end)
                      if text.find("continued", after_pos, window_end) >= 0
