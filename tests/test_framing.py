@@ -361,3 +361,80 @@ def test_frames_command_prints_profile_and_writes_cues(tmp_path, capsys):
 
     cues = pd.read_csv(target)
     assert {"doc_id", "frame", "word", "start", "end"} <= set(cues.columns)
+
+
+# The one-pass matcher (toolkit.lexmatch) must give what the reference matcher _hits gives
+# sentence by sentence.
+
+TRICKY = [
+    "Critics say the CARBON TAX will cost $5 billion.  They must  take   action. Carbon\n\ntax.",
+    "Negotiations, négociations and Straße costs; ﬁnancial losses. A 😀 crisis.\u00a0War, anti-war, warfare.",
+    "Solutions solved nothing: solution-focused. The Trade War and trade wars. Daily lives, daily life.",
+]
+
+
+def _random_texts(n, scheme, seed=0):
+    import random
+
+    words = sorted({c.rstrip("*") for f in load_scheme(scheme).frames for c in f.cues})
+    fillers = ["the", "a", "plan", "U.S.", "Mr.", "it", "x_y", "2020", "tax", "carbon", "trade", "daily"]
+    marks = [",", ".", ":", "“", "”", "’", "-", "—", "(", ")", "?", "$", "\n\n", "s", "ing"]
+    rng = random.Random(seed)
+    texts = []
+    for _ in range(n):
+        parts = []
+        for _ in range(rng.randint(5, 50)):
+            word = rng.choice(words) if rng.random() < 0.5 else rng.choice(fillers)
+            case = rng.random()
+            parts.append(word.upper() if case < 0.1 else word.capitalize() if case < 0.3 else word)
+            if rng.random() < 0.3:
+                parts.append(rng.choice(marks))
+        texts.append("".join(p + (" " if rng.random() < 0.8 else "") for p in parts))
+    return texts
+
+
+def _reference_cues(doc, scheme):
+    from toolkit.framing.lexicon import _hits, _matcher
+
+    m = _matcher(load_scheme(scheme))
+    rows = [(-1, h.start, h.end, h.frame, h.cue, h.word) for h in _hits(doc.title, m)]
+    for sid, (s, e) in enumerate(doc.sentences):
+        rows.extend((sid, h.start, h.end, h.frame, h.cue, h.word) for h in _hits(doc.text, m, s, e))
+    return rows
+
+
+@pytest.mark.parametrize("scheme", ["generic", "mfc"])
+def test_one_pass_matcher_equals_the_sentence_by_sentence_reference(scheme):
+    from dataclasses import replace
+
+    from toolkit.framing.lexicon import _hits, _matcher
+
+    texts = TRICKY + _random_texts(80, scheme)
+    docs = [parse_document(t, doc_id=str(i), title=texts[-i - 1][:60]) for i, t in enumerate(texts)]
+    glued = parse_document("Rivals clash.Costs rise. Critics attack.", doc_id="g")
+    docs += [replace(glued, doc_id="g1", sentences=[(0, 13), (13, 24)]),
+             replace(glued, doc_id="g2", sentences=[(0, 20), (5, 40)])]
+    cues = frame_cues(docs, scheme=scheme)
+    for doc in docs:
+        got = cues[cues["doc_id"] == doc.doc_id]
+        assert list(zip(got["sentence_id"], got["start"], got["end"], got["frame"], got["cue"], got["word"],
+                        strict=True)) == _reference_cues(doc, scheme)
+        assert find_cues(doc.text, scheme=scheme) == _hits(doc.text, _matcher(load_scheme(scheme)))
+
+
+def test_tables_are_the_same_with_repeated_document_ids():
+    from dataclasses import replace
+
+    docs = [parse_document(t, doc_id=str(i), title="A family mourns") for i, t in enumerate(
+        [CONFLICT, ECONOMY, PLAIN, "Costs rise.\n\nRivals clash. Critics attack."])]
+    docs[3] = replace(docs[3], counted=[False, True, True])
+    twice = [*docs, replace(docs[0], doc_id="1")]  # "1" twice: grouped as one article
+    once = measure(docs)
+    repeated = measure(twice)
+    assert repeated.sentences.iloc[:len(once.sentences)].equals(once.sentences)
+    assert emphasis_frames(docs).equals(once.tables["emphasis_frames"])
+    assert once.tables["emphasis_frames"]["lede_frame"].tolist() == ["conflict", "economic", "none", "conflict"]
+    assert set(once.tables["emphasis_frames"]["headline_frame"]) == {"human_interest"}
+    assert repeated.tables["emphasis_frames"].iloc[:4].drop(index=1).equals(
+        once.tables["emphasis_frames"].drop(index=1))
+    assert once.articles["n_sentences"].tolist() == [2, 2, 2, 2]

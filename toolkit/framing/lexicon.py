@@ -10,6 +10,14 @@ counts for resolution and not also "tax" for economic).
 Only documents whose ``language`` is English are scored; others get no cues
 (``scored = 0``) rather than English-lexicon noise.
 
+Matching is one pass per article over all frames: a single pattern (every
+cue's first word and every stem, see :mod:`toolkit.lexmatch`) finds the
+candidate tokens of the case-folded text, and the cue rules are applied to
+those only; the result equals reading every token of every sentence, which is
+what the reference matcher does and what a document the pass cannot handle
+exactly falls back to. All tables of :func:`measure` are built from that one
+pass.
+
 References
 ----------
 Semetko, H. A. & Valkenburg, P. M. (2000). Framing European politics: A content
@@ -23,7 +31,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -35,6 +42,7 @@ from toolkit.text import ParsedDocument, counted_rows
 if TYPE_CHECKING:
     import os
 
+    import numpy as np
     import pandas as pd
 
     SchemeArg = str | os.PathLike[str] | FrameScheme
@@ -98,7 +106,12 @@ def _matcher(scheme: FrameScheme) -> _Matcher:
     return _Matcher(by_first, stems, tuple(sorted({len(k) for k in stems}, reverse=True)), residual)
 
 
-def _hits(text: str, m: _Matcher, start: int = 0, end: int | None = None) -> list[CueHit]:
+def _hits(text: str, m: _Matcher, start: int = 0, end: int | None = None, *,
+          first_only: bool = False) -> list[CueHit]:
+    """The reference matcher: the cues of ``text[start:end]``, reading every token.
+
+    :func:`_fast_hits` gets the same answer faster; ``first_only`` stops after the first token.
+    """
     stop = len(text) if end is None else end
     spans = [(t.start(), t.end()) for t in _WORD.finditer(text, start, stop)]
     toks = [text[a:b].casefold() for a, b in spans]
@@ -123,13 +136,100 @@ def _hits(text: str, m: _Matcher, start: int = 0, end: int | None = None) -> lis
                     found = (1, frame, cue)
                     break
         if found is None:
+            if first_only:
+                break
             i += 1
             continue
         k, frame, cue = found
         a, b = spans[i][0], spans[i + k - 1][1]
         out.append(CueHit(a, b, frame, cue, text[a:b]))
+        if first_only:
+            break
         i += k
     return out
+
+
+class _FastMatcher(NamedTuple):
+    #: every token that can start a cue, over the case-folded text
+    pattern: re.Pattern[str]
+    #: folded token -> what it matches when that does not depend on the next tokens:
+    #: (frame, cue), or None for no cue; tokens that start a longer cue are absent
+    single: dict[str, tuple[str, str] | None]
+    #: first tokens of cues longer than one token
+    phrase_heads: frozenset[str]
+
+
+@lru_cache(maxsize=32)
+def _fast_matcher(scheme: FrameScheme) -> _FastMatcher:
+    """The one-pass matcher of a scheme (see :mod:`toolkit.lexmatch`): a pattern finding every
+    token that is a cue's first word or starts with a stem, in one pass over the text."""
+    from toolkit.lexmatch import trie_pattern
+
+    m = _matcher(scheme)
+    words: dict[str, str] = {}
+    marks = set()
+    for first in m.by_first:
+        if _WORD_TOKEN.fullmatch(first):
+            words[first] = r"(?!\w)"
+        else:
+            marks.add(first)  # a mark is a token of its own: "$"
+    for stem in m.stems:
+        words[stem] = r"\w*" if stem not in words else r"(?:\w*)"
+    first = "".join(sorted({re.escape(w[0]) for w in words}))
+    alternatives = [rf"\b(?=[{first}])" + trie_pattern(words)] if words else []
+    alternatives += [re.escape(mark) for mark in sorted(marks)]
+    pattern = re.compile("|".join(alternatives) or "(?!)")
+    heads = frozenset(first for first, entries in m.by_first.items() if any(len(e[0]) > 1 for e in entries))
+    return _FastMatcher(pattern, {}, heads)
+
+
+_WORD_TOKEN = re.compile(r"\w+")
+
+
+def _token_hit(token: str, m: _Matcher) -> tuple[str, str] | None:
+    """What the single token ``token`` (case-folded) matches on its own, as :func:`_hits` decides it."""
+    for tokens, is_stem, frame, cue in m.by_first.get(token, ()):
+        if len(tokens) == 1 and (token.startswith(tokens[0]) if is_stem else token == tokens[0]):
+            return frame, cue
+    for length in m.stem_lengths:
+        if length <= len(token) and token[:length] in m.stems:
+            return m.stems[token[:length]]
+    return None
+
+
+def _fast_hits(text: str, folded: str, spans: Sequence[tuple[int, int]], m: _Matcher, fast: _FastMatcher,
+               out: list[tuple[int, int, int, str, str]]) -> None:
+    """Append the cue hits of the spans of one text as ``(span number, start, end, frame, cue)``.
+
+    One pass of the scheme's pattern over the case-folded text; :func:`_hits`'s rules
+    (longest cue first, then stems) are applied to the candidate tokens only. The caller
+    checks that this is exact for the text (:mod:`toolkit.lexmatch`).
+    """
+    single, heads = fast.single, fast.phrase_heads
+    ends = [e for _, e in spans]
+    sid = 0
+    done = 0
+    for candidate in fast.pattern.finditer(folded):
+        p, q = candidate.span()
+        if p < done:  # inside the cue matched before
+            continue
+        while p >= ends[sid]:
+            sid += 1
+        token = folded[p:q]
+        if token in heads:
+            found = _hits(text, m, p, ends[sid], first_only=True)
+            if not found:
+                continue
+            q, frame, cue = found[0].end, found[0].frame, found[0].cue
+            done = q
+        else:
+            if token not in single:
+                single[token] = _token_hit(token, m)
+            hit = single[token]
+            if hit is None:
+                continue
+            frame, cue = hit
+        out.append((sid, p, q, frame, cue))
 
 
 def find_cues(text: str, *, scheme: SchemeArg = "generic") -> list[CueHit]:
@@ -157,28 +257,169 @@ def find_cues(text: str, *, scheme: SchemeArg = "generic") -> list[CueHit]:
     >>> [(h.word, h.frame) for h in find_cues("Critics say the carbon tax will cost jobs.")]
     [('Critics', 'conflict'), ('carbon tax', 'resolution'), ('cost', 'economic'), ('jobs', 'economic')]
     """
-    return _hits(text, _matcher(load_scheme(scheme)))
+    sch = load_scheme(scheme)
+    found = _text_cues(text, [(0, len(text))], sch)
+    return [CueHit(a, b, frame, cue, text[a:b]) for _, a, b, frame, cue in found]
+
+
+def _text_cues(text: str, spans: Sequence[tuple[int, int]], sch: FrameScheme) -> list[tuple[int, int, int, str, str]]:
+    """The cues of each span of ``text`` as ``(span number, start, end, frame, cue)``, in text order."""
+    from toolkit.lexmatch import fold_aligned, sentences_separated
+
+    m = _matcher(sch)
+    out: list[tuple[int, int, int, str, str]] = []
+    if fold_aligned(text) and sentences_separated(text, spans):
+        if spans:
+            _fast_hits(text, text.casefold(), spans, m, _fast_matcher(sch), out)
+        return out
+    for i, (s, e) in enumerate(spans):
+        out.extend((i, h.start, h.end, h.frame, h.cue) for h in _hits(text, m, s, e))
+    return out
 
 
 def _scored(doc: ParsedDocument) -> bool:
     return doc.language.casefold().startswith("en")
 
 
-#: Within one :func:`measure` call, each document's cue hits are found once and reused by
-#: every table built from them (keyed by object identity of document and scheme).
-_HITS_MEMO: ContextVar[dict[tuple[int, int], list[list[CueHit]]] | None] = ContextVar("_HITS_MEMO",
-                                                                                      default=None)
+class _CueScan(NamedTuple):
+    """Every cue of a set of documents, in the order of :func:`frame_cues`, as columns."""
+
+    doc: np.ndarray          # document number of each cue
+    sentence: np.ndarray     # sentence_id, -1 for the headline
+    start: np.ndarray
+    end: np.ndarray
+    frame: list[str]
+    cue: list[str]
+    word: list[str]
+    first_row: np.ndarray    # row of each document's first sentence in the sentence table
+    n_rows: int
 
 
-def _doc_hits(doc: ParsedDocument, m: _Matcher, sch: FrameScheme | None = None) -> list[list[CueHit]]:
-    memo = _HITS_MEMO.get()
-    key = (id(doc), id(sch))
-    if memo is not None and sch is not None and key in memo:
-        return memo[key]
-    hits = [_hits(doc.text, m, s, e) for s, e in doc.sentences] if _scored(doc) else [[] for _ in doc.sentences]
-    if memo is not None and sch is not None:
-        memo[key] = hits
-    return hits
+def _scan_cues(docs: Sequence[ParsedDocument], sch: FrameScheme) -> _CueScan:
+    """Headline and sentence cues of every scored document, one pass over each text."""
+    import numpy as np
+
+    columns: tuple[list[int], list[int], list[int], list[int], list[str], list[str], list[str]] = (
+        [], [], [], [], [], [], [])
+    cue_doc, cue_sentence, cue_start, cue_end, cue_frame, cue_name, cue_word = columns
+    first_row, row = [], 0
+    for d, doc in enumerate(docs):
+        first_row.append(row)
+        row += len(doc.sentences)
+        if not _scored(doc):
+            continue
+        for text, spans, headline in ((doc.title, [(0, len(doc.title))], True), (doc.text, doc.sentences, False)):
+            found = _text_cues(text, spans, sch)
+            if not found:
+                continue
+            cue_doc.extend([d] * len(found))
+            for sid, a, b, frame, cue in found:
+                cue_sentence.append(-1 if headline else sid)
+                cue_start.append(a)
+                cue_end.append(b)
+                cue_frame.append(frame)
+                cue_name.append(cue)
+                cue_word.append(text[a:b])
+    return _CueScan(np.array(cue_doc, dtype=np.int64), np.array(cue_sentence, dtype=np.int64),
+                    np.array(cue_start, dtype=np.int64), np.array(cue_end, dtype=np.int64),
+                    cue_frame, cue_name, cue_word, np.array(first_row, dtype=np.int64), row)
+
+
+_POSITIONS = ("headline", "lede", "body", "summary")
+
+
+def _positions(docs: Sequence[ParsedDocument]) -> np.ndarray:
+    """Position code (index in :data:`_POSITIONS`) of every sentence of the documents."""
+    import numpy as np
+
+    code = {name: i for i, name in enumerate(_POSITIONS)}
+    return np.array([code[p] for doc in docs for p in doc.position()], dtype=np.int64)
+
+
+def _cue_positions(scan: _CueScan, positions: np.ndarray) -> np.ndarray:
+    """Position code of every cue: 0 (headline) for a headline cue, else its sentence's."""
+    import numpy as np
+
+    headline = scan.sentence < 0
+    if headline.all():
+        return np.zeros(len(headline), dtype=np.int64)
+    return np.where(headline, 0, positions[np.where(headline, 0, scan.first_row[scan.doc] + scan.sentence)])
+
+
+def _cue_table(docs: Sequence[ParsedDocument], scan: _CueScan, positions: np.ndarray) -> pd.DataFrame:
+    import numpy as np
+    import pandas as pd
+
+    from toolkit.lexmatch import string_column
+
+    columns = ["doc_id", "outlet", "sentence_id", "position", "frame", "cue", "word", "start", "end"]
+    if not len(scan.doc):
+        return pd.DataFrame([], columns=columns)
+    where = _cue_positions(scan, positions)
+    everything = np.arange(len(scan.doc))
+    return pd.DataFrame({
+        "doc_id": string_column([d.doc_id for d in docs], scan.doc),
+        "outlet": string_column([d.outlet for d in docs], scan.doc),
+        "sentence_id": scan.sentence,
+        "position": string_column(list(_POSITIONS), where),
+        "frame": string_column(scan.frame, everything),
+        "cue": string_column(scan.cue, everything),
+        "word": string_column(scan.word, everything),
+        "start": scan.start,
+        "end": scan.end,
+    }, columns=columns)
+
+
+def _sentence_table(docs: Sequence[ParsedDocument], sch: FrameScheme, scan: _CueScan) -> pd.DataFrame:
+    import numpy as np
+    import pandas as pd
+
+    from toolkit.lexmatch import string_column
+
+    names = sch.frame_names()
+    columns = ["doc_id", "sentence_id", "scored", "n_cues", "no_frame",
+               *(f"cues_{n}" for n in names), *(f"frame_{n}" for n in names)]
+    if not scan.n_rows:
+        return pd.DataFrame([], columns=columns)
+    index = {n: i for i, n in enumerate(names)}
+    body = scan.sentence >= 0
+    rows = (scan.first_row[scan.doc] + scan.sentence)[body]
+    frames = np.array([index[f] for f in scan.frame], dtype=np.int64)[body]
+    counts = np.bincount(rows * len(names) + frames, minlength=scan.n_rows * len(names)).reshape(
+        scan.n_rows, len(names)).astype(np.int64)
+    n_cues = counts.sum(axis=1)
+    none = (n_cues == 0).astype(np.int64)
+    for f in sch.frames:
+        if f.residual:
+            counts[:, index[f.name]] = none
+    lengths = [len(d.sentences) for d in docs]
+    doc_of_row = np.repeat(np.arange(len(docs)), lengths)
+    data: dict[str, object] = {
+        "doc_id": string_column([d.doc_id for d in docs], doc_of_row),
+        "sentence_id": np.arange(scan.n_rows) - scan.first_row[doc_of_row],
+        "scored": np.repeat(np.array([int(_scored(d)) for d in docs], dtype=np.int64), lengths),
+        "n_cues": n_cues,
+        "no_frame": none,
+    }
+    for i, n in enumerate(names):
+        data[f"cues_{n}"] = counts[:, i]
+    for i, n in enumerate(names):
+        data[f"frame_{n}"] = (counts[:, i] > 0).astype(np.int64)
+    return pd.DataFrame(data, columns=columns)
+
+
+def _counted(docs: Sequence[ParsedDocument], sent: pd.DataFrame) -> pd.DataFrame:
+    """:func:`toolkit.text.counted_rows` of a sentence table in document order, without building key pairs."""
+    import numpy as np
+
+    if len({d.doc_id for d in docs}) != len(docs) or sent.empty:
+        return counted_rows(docs, sent)
+    flags: list[bool] = []
+    for d in docs:
+        n = len(d.sentences)
+        flags.extend(bool(c) for c in d.counted[:n])
+        flags.extend([False] * (n - min(n, len(d.counted))))
+    return sent[np.array(flags, dtype=bool)]
 
 
 def frame_cues(docs: Sequence[ParsedDocument], *, scheme: SchemeArg = "generic") -> pd.DataFrame:
@@ -208,20 +449,8 @@ def frame_cues(docs: Sequence[ParsedDocument], *, scheme: SchemeArg = "generic")
     3            0      lede        conflict   clash      7
     4            0      lede        economic   costs     18
     """
-    import pandas as pd
-
     sch = load_scheme(scheme)
-    m = _matcher(sch)
-    rows = []
-    for doc in docs:
-        if _scored(doc):
-            for h in _hits(doc.title, m):
-                rows.append((doc.doc_id, doc.outlet, -1, "headline", h.frame, h.cue, h.word, h.start, h.end))
-        for i, (pos, hits) in enumerate(zip(doc.position(), _doc_hits(doc, m, sch), strict=True)):
-            for h in hits:
-                rows.append((doc.doc_id, doc.outlet, i, pos, h.frame, h.cue, h.word, h.start, h.end))
-    return pd.DataFrame(rows, columns=["doc_id", "outlet", "sentence_id", "position", "frame", "cue",
-                                       "word", "start", "end"])
+    return _cue_table(docs, _scan_cues(docs, sch), _positions(docs))
 
 
 def sentence_metrics(docs: Sequence[ParsedDocument], *, scheme: SchemeArg = "generic") -> pd.DataFrame:
@@ -254,26 +483,8 @@ def sentence_metrics(docs: Sequence[ParsedDocument], *, scheme: SchemeArg = "gen
     0            0       3               1                 1         0
     1            1       0               0                 0         1
     """
-    import pandas as pd
-
     sch = load_scheme(scheme)
-    m = _matcher(sch)
-    names = sch.frame_names()
-    rows = []
-    for doc in docs:
-        scored = int(_scored(doc))
-        for i, hits in enumerate(_doc_hits(doc, m, sch)):
-            counts = dict.fromkeys(names, 0)
-            for h in hits:
-                counts[h.frame] += 1
-            none = int(not hits)
-            for r in m.residual:
-                counts[r] = none
-            rows.append([doc.doc_id, i, scored, len(hits), none,
-                         *(counts[n] for n in names), *(int(counts[n] > 0) for n in names)])
-    columns = ["doc_id", "sentence_id", "scored", "n_cues", "no_frame",
-               *(f"cues_{n}" for n in names), *(f"frame_{n}" for n in names)]
-    return pd.DataFrame(rows, columns=columns)
+    return _sentence_table(docs, sch, _scan_cues(docs, sch))
 
 
 #: Per-outlet comparison: share of sentences that evoke each generic frame.
@@ -311,14 +522,17 @@ def article_metrics(docs: Sequence[ParsedDocument], *, scheme: SchemeArg = "gene
     0      a       3         0        0.666667        0.333333
     1      b       0         1             NaN             NaN
     """
+    sch = load_scheme(scheme)
+    return _article_table(docs, sch, sentence_metrics(docs, scheme=sch))
+
+
+def _article_table(docs: Sequence[ParsedDocument], sch: FrameScheme, sent: pd.DataFrame) -> pd.DataFrame:
     import numpy as np
     import pandas as pd
 
-    sch = load_scheme(scheme)
     names = sch.frame_names()
     residual = {f.name for f in sch.frames if f.residual}
-    sent = sentence_metrics(docs, scheme=sch)
-    sent = counted_rows(docs, sent)
+    sent = _counted(docs, sent)
     order = pd.Index([d.doc_id for d in docs], name="doc_id")
     grouped = sent.groupby("doc_id", sort=False)
     sums = grouped[["n_cues", *(f"cues_{n}" for n in names)]].sum().reindex(order).fillna(0)
@@ -372,11 +586,36 @@ def emphasis_frames(docs: Sequence[ParsedDocument], *, scheme: SchemeArg = "gene
     >>> emphasis_frames([doc]).iloc[0].tolist()
     ['d', '', 'human_interest', 'economic', 'conflict', 'conflict']
     """
+    sch = load_scheme(scheme)
+    scan, positions = _scan_cues(docs, sch), _positions(docs)
+    return _emphasis_table(docs, sch, scan, positions, _cue_table(docs, scan, positions))
+
+
+def _emphasis_table(docs: Sequence[ParsedDocument], sch: FrameScheme, scan: _CueScan, positions: np.ndarray,
+                    cues: pd.DataFrame) -> pd.DataFrame:
+    import numpy as np
     import pandas as pd
 
-    sch = load_scheme(scheme)
     names = [f.name for f in sch.frames if not f.residual]
-    cues = frame_cues(docs, scheme=sch)
+    columns = ["doc_id", "outlet", "headline_frame", "lede_frame", "body_frame", "article_frame"]
+    if len({d.doc_id for d in docs}) == len(docs):  # counts per document, with arrays
+        index = {n: i for i, n in enumerate(names)}
+        frames = np.array([index[f] for f in scan.frame], dtype=np.int64)
+        where = _cue_positions(scan, positions)
+        per_part = np.bincount((scan.doc * 4 + where) * len(names) + frames,
+                               minlength=len(docs) * 4 * len(names)).reshape(len(docs), 4, len(names))
+        per_part[:, 3] = per_part[:, 1] + per_part[:, 2]  # the article: lede and body ("summary" is not used)
+        dominant: dict[tuple[int, ...], str] = {}
+        table = []
+        for doc, doc_parts in zip(docs, per_part.tolist(), strict=True):
+            row = [doc.doc_id, doc.outlet]
+            for part in doc_parts:
+                key = tuple(part)
+                if key not in dominant:
+                    dominant[key] = _dominant(dict(zip(names, part, strict=True)))
+                row.append(dominant[key])
+            table.append(row)
+        return pd.DataFrame(table, columns=columns)
     from collections import Counter
 
     counts: dict[tuple[str, str], Counter[str]] = {}
@@ -386,12 +625,11 @@ def emphasis_frames(docs: Sequence[ParsedDocument], *, scheme: SchemeArg = "gene
     rows = []
     for doc in docs:
         out = [doc.doc_id, doc.outlet]
-        for positions in (("headline",), ("lede",), ("body",), ("lede", "body")):
-            total = sum((counts.get((doc.doc_id, p), empty) for p in positions), Counter())
+        for parts in (("headline",), ("lede",), ("body",), ("lede", "body")):
+            total = sum((counts.get((doc.doc_id, p), empty) for p in parts), Counter())
             out.append(_dominant({n: total[n] for n in names}))
         rows.append(out)
-    return pd.DataFrame(rows, columns=["doc_id", "outlet", "headline_frame", "lede_frame", "body_frame",
-                                       "article_frame"])
+    return pd.DataFrame(rows, columns=columns)
 
 
 def frame_evidence(doc: ParsedDocument, *, scheme: SchemeArg = "generic") -> pd.DataFrame:
@@ -535,13 +773,11 @@ def measure(docs: Sequence[ParsedDocument], *, scheme: SchemeArg = "generic") ->
     (1, ['emphasis_frames', 'frame_cues', 'frame_marks'])
     """
     sch = load_scheme(scheme)
-    token = _HITS_MEMO.set({})
-    try:
-        cues = frame_cues(docs, scheme=sch)
-        return Measurements(sentence_metrics(docs, scheme=sch), article_metrics(docs, scheme=sch),
-                            {"frame_cues": cues, "emphasis_frames": emphasis_frames(docs, scheme=sch),
-                             "frame_marks": cues[cues["sentence_id"] >= 0].assign(kind="frame")
-                             .rename(columns={"frame": "label"})[["doc_id", "start", "end", "kind", "label"]]
-                             .reset_index(drop=True)})
-    finally:
-        _HITS_MEMO.reset(token)
+    scan, positions = _scan_cues(docs, sch), _positions(docs)
+    cues = _cue_table(docs, scan, positions)
+    sentences = _sentence_table(docs, sch, scan)
+    return Measurements(sentences, _article_table(docs, sch, sentences),
+                        {"frame_cues": cues, "emphasis_frames": _emphasis_table(docs, sch, scan, positions, cues),
+                         "frame_marks": cues[cues["sentence_id"] >= 0].assign(kind="frame")
+                         .rename(columns={"frame": "label"})[["doc_id", "start", "end", "kind", "label"]]
+                         .reset_index(drop=True)})
