@@ -106,3 +106,22 @@ def test_added_speech_verbs(text, verb, verb_class):
 ])
 def test_apposition_between_name_and_verb_after_the_quote(text, speaker):
     assert [s for _, s, _ in speakers_of(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, quote, speaker, canonical", [
+    # reported clause, then the verb before its speaker
+    ("Members have tied their own hands, says former House historian Ann Lee, coeditor of a history.",
+     "Members have tied their own hands", "Ann Lee", "Ann Lee"),
+    # an age between the name and the verb
+    ("“Not sure it helps,” Elaine Dunlap, 74, told reporters.", "Not sure it helps", "Elaine Dunlap",
+     "Elaine Dunlap"),
+    # military titles are abbreviations, not sentence ends
+    ("“We are ready,” said Lt. Gen. Tom Hale.", "We are ready", "Lt. Gen. Tom Hale", "Tom Hale"),
+    # "X of Y": the person, not the body
+    ("“We sell peace of mind,” says Tom Hale of Custom Theater & Audio.", "We sell peace of mind",
+     "Tom Hale of Custom Theater", "Tom Hale"),
+    ("“We sell peace of mind,” said the Ministry of Commerce.", "We sell peace of mind",
+     "the Ministry of Commerce", "Ministry of Commerce"),
+])
+def test_more_speaker_phrases(text, quote, speaker, canonical):
+    assert speakers_of(text) == [(quote, speaker, canonical)]

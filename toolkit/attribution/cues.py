@@ -12,10 +12,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from toolkit.attribution.lexicon import QuoteVerbs, load_quote_verbs
-from toolkit.attribution.phrases import _finite_subject, _is_speaker, _nonfinite_subject
+from toolkit.attribution.phrases import (
+    _described_name,
+    _finite_subject,
+    _is_speaker,
+    _nonfinite_subject,
+    _prefix_speaker,
+)
 from toolkit.attribution.quotes import Attribution, _inside, _overlaps, _trim
 from toolkit.attribution.words import _AUX, _AUX_WORDS, _MAX_CLAUSE, _MAX_SPEAKER_WORDS, _OBJECT_VERBS, _THAT
 
+_AFTER_VERB = re.compile(r"\s+([^“”\"«»,;:!?()]{1,80})")
 _TAIL = 60  # longest reporting-verb form, with room for the spaces of "according  to"
 
 
@@ -48,7 +55,9 @@ def _spec(verbs: QuoteVerbs | None = None) -> _Spec:
         after_app=re.compile(rf"[\s,.;:—–-]{{0,4}}(?P<np>(?:{word}\s+){{0,4}}?{word}),\s+"
                              rf"(?:a|an|the|who|whose|one|now|then|also|chairman|chairwoman|president|"
                              rf"director|head|chief|leader|executive|founder|spokesman|spokeswoman)\s"
-                             rf"[^“”\"«»,;:!?()]{{1,80}},\s+{_AUX}{v}\b"),
+                             rf"[^“”\"«»,;:!?()]{{1,80}},\s+{_AUX}{v}\b"
+                             rf"|[\s,.;:—–-]{{0,4}}(?P<np2>(?:{word}\s+){{1,3}}?{word}),\s+\d{{1,3}},\s+{_AUX}"
+                             rf"(?P<verb2>{verbs.pattern})\b"),  # "“...,” Ann Lee, 74, said"
         after_vs=re.compile(rf"[\s,.;:—–-]{{0,4}}{v}\s+(?P<rest>[^“”\"«»,;:!?()]{{1,80}})"),
         before=re.compile(rf"{v}\b(?P<tail>[^“”\"«».!?]{{0,60}}?)[:,]?\s*$"),
         verb_any=re.compile(rf"\b{v}\b"),
@@ -210,6 +219,10 @@ def _indirect(spec: _Spec, text: str, p_start: int, p_end: int, starts: list[int
         if not 0 < c_end - c_start <= _MAX_CLAUSE or _overlaps(quotes, s, c_end):
             continue  # tested first: cheaper than the speaker test, and usually true ("“...,” X said")
         words = text[comma + 1:vs].split()
+        if not words and ve < p_end and _finite(form):  # CLAUSE, says X, a historian.
+            rest = _AFTER_VERB.match(text, ve, min(p_end, ve + 80))
+            who = (_prefix_speaker(rest.group(1)) or _described_name(rest.group(1), at_end=False)) if rest else ""
+            words = who.split()
         while words and words[-1].casefold() in _AUX_WORDS:
             words.pop()
         if not _is_speaker(words) or words[0].casefold() in {"which", "who", "that", "as"}:

@@ -164,8 +164,10 @@ def find_attributions(doc: ParsedDocument, *, verbs: QuoteVerbs | None = None) -
                         speaker, verb, cue, cue_pos = who, m.group("verb"), "after", m.start("verb")
             if not speaker and verb_after and text.find(",", after_pos + 1, window_end) >= 0:
                 m = spec.after_app.match(text, after_pos, window_end)
-                if m and _is_speaker(m.group("np").split()):
-                    speaker, verb, cue, cue_pos = m.group("np"), m.group("verb"), "after", m.start("verb")
+                np_group, verb_group = ("np", "verb") if m and m.group("np") else ("np2", "verb2")
+                if m and _is_speaker(m.group(np_group).split()):
+                    speaker, verb, cue = m.group(np_group), m.group(verb_group), "after"
+                    cue_pos = m.start(verb_group)
             if not speaker:  # "“...” Jane Roe continued." ("continued to" is no cue, so only here)
                 m = (_AFTER_CONTINUED.match(text, after_pos, window_end)
                      if text.find("continued", after_pos, window_end) >= 0

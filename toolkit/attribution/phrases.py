@@ -258,6 +258,10 @@ def _past_subject(seg: str) -> str:
 
 
 def _abbrev(word: str) -> bool:
-    return word.rstrip(".").casefold() in {"mr", "mrs", "ms", "dr", "u.s", "gen", "sen", "rep", "gov",
-                                           "prof", "st", "jr", "u.n", "u.k"}
+    return word.rstrip(".").casefold() in _ABBREVIATIONS
+
+
+_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "u.s", "gen", "sen", "rep", "gov", "prof", "st", "jr", "u.n",
+                            "u.k", "lt", "col", "sgt", "maj", "capt", "adm", "cmdr", "rev", "atty", "supt", "det",
+                            "sr", "hon"})
 

@@ -86,6 +86,14 @@ def _describe(surface: str, gaz: Gazetteer) -> Speaker:
         e = orgs[-1]
         return Speaker(surface, e.name, "organization", e.role if e.type == "organization" else None,
                        e.affiliation, plural=False)
+    if "of" in lows[2:] and not persons:  # "Ann Lee of the Acme Institute": the person, not the institute
+        head = words[:lows.index("of", 2)]
+        if all(w[:1].isupper() for w in head):
+            who = _titled_name(head, lows[:len(head)]) or (
+                " ".join(head) if len(head) <= 3 and not any(w.casefold().strip(".") in _TITLES
+                                                            or w.casefold() in _ORG_WORDS for w in head) else "")
+            if who:
+                return Speaker(surface, who, "named_person", role, affiliation, _name_gender(who))
     titled = _titled_name(words, lows)
     if titled:  # "House Speaker Ann Lee", "Senate Majority Leader Tom Hale": a person, not the House
         return Speaker(surface, titled, "named_person", role, affiliation, _name_gender(titled))
