@@ -125,3 +125,8 @@ def test_apposition_between_name_and_verb_after_the_quote(text, speaker):
 ])
 def test_more_speaker_phrases(text, quote, speaker, canonical):
     assert speakers_of(text) == [(quote, speaker, canonical)]
+
+
+def test_pronoun_sentence_starts_before_a_quote_of_several_sentences():
+    text = "Pat Quill thanked Robin Vale on Monday.\n\n“We agree. We will act,” he said."
+    assert speakers_of(text) == [("We agree. We will act", "he", "Pat Quill")]

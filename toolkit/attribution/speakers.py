@@ -426,7 +426,9 @@ def _resolve_pronoun(low: str, att: Attribution, history: list[tuple[int, Speake
         # as far as needed: first those of the same sentence, the earlier ones only when no
         # recent speaker fits (the same answer as reading them all)
         raw = list(_NAME.finditer(text, max(0, cue - 800), cue))
-        sentence_start = max(text.rfind(". ", 0, cue), text.rfind("\n", 0, cue))
+        # the pronoun's sentence starts before the quote it attributes ("“A. B.,” he said")
+        anchor = min(cue, att.start - 1) if att.kind != "indirect" and att.start > 0 else cue
+        sentence_start = max(text.rfind(". ", 0, anchor), text.rfind("\n", 0, anchor))
         split = bisect_right([m.start() for m in raw], sentence_start)
         gaz_names = _person_aliases(gaz)
 
