@@ -26,6 +26,7 @@ De Smedt, T. & Daelemans, W. (2012). Pattern for Python. JMLR 13, 2063-2067.
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import chain
@@ -34,7 +35,7 @@ from typing import Any
 import numpy as np
 
 from toolkit.fastsentiment import _common
-from toolkit.fastsentiment.pattern import _KNOWN, _pattern_scorer, _pattern_shape, _PatternScorer
+from toolkit.fastsentiment.pattern import _KNOWN, _QUOTE_CHARS, _pattern_scorer, _pattern_shape, _PatternScorer
 from toolkit.fastsentiment.vader import (
     _COMPENSATED_SUM,
     _but_rule,
@@ -81,6 +82,12 @@ class _Vocabulary(dict[str, int]):
             self.glue_table[self._glue_code[a], self._glue_code[b]] = True
         rules = vader.rules
         self._vader_words = frozenset(rules.scored) | frozenset(rules.reach) | {"but"}  # all else is inert
+        # a piece that starts and ends with none of these and holds no quote mark is one Pattern
+        # token and VADER's word as it stands; lower-cased, if it is none of the words that
+        # follow, both scorers pass over it
+        self._edges = frozenset(pattern.rules.punctuation) | frozenset(string.punctuation)
+        self._known_words = (self._vader_words | frozenset(pattern.rules.lexicon) | pattern.rules.negations
+                             | frozenset(pattern.rules.emoticon_polarity))
         self.rows: list[tuple[object, ...]] = []
         self.pieces: list[str] = []  # the pieces, by id
         self.pattern_tokens: list[tuple[str, ...]] = []  # Pattern's tokens of each piece, by id
@@ -110,10 +117,10 @@ class _Vocabulary(dict[str, int]):
         """Bring the per-id arrays up to date with the pieces added since the last call."""
         have = len(self.arrays["p_class"])
         if len(self.rows) > have:
-            columns = list(zip(*self.rows[have:], strict=True))
+            table = np.array(self.rows[have:], dtype=[(name, kind) for name, kind in self._FIELDS])
             packed = np.zeros(len(self.rows) - have, dtype=np.uint32)
-            for (name, kind), column in zip(self._FIELDS, columns, strict=True):
-                values = np.array(column, dtype=kind)
+            for name, _ in self._FIELDS:
+                values = table[name]
                 self.arrays[name] = np.concatenate([self.arrays[name], values])
                 if name in _PACKED:
                     packed |= values.astype(np.uint32) << np.uint32(_PACKED[name][0])
@@ -154,10 +161,11 @@ class _Vocabulary(dict[str, int]):
 
     def _describe(self, piece: str) -> tuple[object, ...]:
         pattern = self.pattern
-        if piece.isalpha():
-            # most pieces: a plain word that neither scorer knows (shortcut for the general case below)
+        if piece[0] not in self._edges and piece[-1] not in self._edges and _QUOTE_CHARS.isdisjoint(piece):
+            # most pieces: nothing to split off or strip, and a word that neither scorer knows
+            # (a shortcut to what the general case below finds for them)
             lower = piece.lower()
-            if lower not in self._vader_words and pattern.words[piece] is None:
+            if lower not in self._known_words:
                 self.pattern_tokens.append((piece,))
                 return (_IDLE, 0, False, 0.0, 0.0, True, len(lower) > 1, len(lower) > 2,
                         self._glue_code.get(piece[-1], 0), self._glue_code.get(piece[0], 0), False,
