@@ -171,6 +171,9 @@ def test_bounded_caches_give_the_same_scores(monkeypatch):
     after = np.hstack([fs.textblob_scores(sentences), fs.vader_scores(sentences)])
     assert len(pattern._pattern_scorer().words) <= 7
     assert np.array_equal(before, after)
+    # the batch vocabulary, full, is emptied before the next batch: it then holds that batch's pieces
+    assert fs.vader_scores(["good day", "good"]).shape == (2, 4)
+    assert sorted(batch_module._vocabulary()) == ["day", "good"]
 
 
 def test_rule_tables_read_from_the_packages_match_them():

@@ -88,10 +88,11 @@ class _Vocabulary(dict[str, int]):
         self._edges = frozenset(pattern.rules.punctuation) | frozenset(string.punctuation)
         self._known_words = (self._vader_words | frozenset(pattern.rules.lexicon) | pattern.rules.negations
                              | frozenset(pattern.rules.emoticon_polarity))
-        self.rows: list[tuple[object, ...]] = []
+        self.rows: list[tuple[object, ...]] = []  # fields of the pieces added since the last sync()
         self.pieces: list[str] = []  # the pieces, by id
         self.pattern_tokens: list[tuple[str, ...]] = []  # Pattern's tokens of each piece, by id
-        self.arrays: dict[str, np.ndarray] = {name: np.zeros(0, dtype=t) for name, t in self._FIELDS}
+        self.arrays: dict[str, np.ndarray] = {name: np.zeros(0, dtype=t) for name, t in self._FIELDS
+                                              if name not in _PACKED}
         self.flags = np.zeros(0, dtype=np.uint32)  # the small fields of each id, packed (see _PACKED)
 
     def clear(self) -> None:
@@ -100,10 +101,10 @@ class _Vocabulary(dict[str, int]):
         self.pieces = []
         self.pattern_tokens = []
         self.flags = np.zeros(0, dtype=np.uint32)
-        self.arrays = {name: np.zeros(0, dtype=t) for name, t in self._FIELDS}
+        self.arrays = {name: np.zeros(0, dtype=t) for name, t in self._FIELDS if name not in _PACKED}
 
     def __missing__(self, piece: str) -> int:
-        k = self[piece] = len(self.rows)
+        k = self[piece] = len(self.pieces)
         self.pieces.append(piece)
         self.rows.append(self._describe(piece))
         return k
@@ -115,15 +116,15 @@ class _Vocabulary(dict[str, int]):
 
     def sync(self) -> None:
         """Bring the per-id arrays up to date with the pieces added since the last call."""
-        have = len(self.arrays["p_class"])
-        if len(self.rows) > have:
-            table = np.array(self.rows[have:], dtype=[(name, kind) for name, kind in self._FIELDS])
-            packed = np.zeros(len(self.rows) - have, dtype=np.uint32)
+        if self.rows:
+            table = np.array(self.rows, dtype=[(name, kind) for name, kind in self._FIELDS])
+            self.rows = []
+            packed = np.zeros(len(table), dtype=np.uint32)
             for name, _ in self._FIELDS:
-                values = table[name]
-                self.arrays[name] = np.concatenate([self.arrays[name], values])
                 if name in _PACKED:
-                    packed |= values.astype(np.uint32) << np.uint32(_PACKED[name][0])
+                    packed |= table[name].astype(np.uint32) << np.uint32(_PACKED[name][0])
+                else:
+                    self.arrays[name] = np.concatenate([self.arrays[name], table[name]])
             self.flags = np.concatenate([self.flags, packed])
 
     def _pattern_class(self, tokens: tuple[str, ...], infos: list[Any]) -> tuple[int, int]:
