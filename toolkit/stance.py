@@ -260,7 +260,7 @@ Hit = tuple[tuple[str, str], ...]
 
 
 class _FastMatcher(NamedTuple):
-    #: every token that can start a marker, over the case-folded text
+    #: every token that can start a marker, with the character before it, over a space and the case-folded text
     pattern: re.Pattern[str]
     #: the distinct hits ``((lexicon, entry), ...)`` and the index of each form's hit
     hits: list[Hit]
@@ -295,10 +295,9 @@ def _fast_matcher() -> _FastMatcher | None:
     heads = {w: _TOKEN_END if (w,) in table else
              _TOKEN_END + r"(?=\s+" + trie_pattern(dict.fromkeys(following[w], _TOKEN_END)) + ")"
              for w in starts}
-    # a word boundary, then a character that can start a head: much faster than trying the
-    # whole alternation at every character
-    first = "".join(sorted({re.escape(w[0]) for w in heads}))
-    pattern = re.compile(rf"\b(?=[{first}])(?<!\w[-'’.])" + trie_pattern(heads))
+    # the non-word character before the token is part of the match (run over the text with a
+    # space in front), so the engine only tries the alternation after non-word characters
+    pattern = re.compile(r"\W(?<!\w[-'’.])" + trie_pattern(heads))
     return _FastMatcher(pattern, list(hit_index), form_hit, single)
 
 
@@ -316,8 +315,8 @@ def _match_document(text: str, sentences: list[tuple[int, int]], fast: _FastMatc
     single = fast.single
     sid = 0
     done = 0
-    for m in fast.pattern.finditer(folded):
-        p, q = m.span()
+    for m in fast.pattern.finditer(" " + folded):
+        p, q = m.start(), m.end() - 1  # in the text: the match starts one earlier, at the space
         if p < done:  # inside the phrase matched before
             continue
         while p >= sentence_ends[sid]:

@@ -30,7 +30,7 @@ Media Frames Corpus: Annotations of frames across issues. ACL 2015.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -150,13 +150,16 @@ def _hits(text: str, m: _Matcher, start: int = 0, end: int | None = None, *,
 
 
 class _FastMatcher(NamedTuple):
-    #: every token that can start a cue, over the case-folded text
+    #: every word that can start a cue, with the character before it, over a space and the case-folded text
     pattern: re.Pattern[str]
+    #: cues' first tokens that are marks ("$"): found with str.find
+    marks: tuple[str, ...]
     #: folded token -> what it matches when that does not depend on the next tokens:
     #: (frame, cue), or None for no cue; tokens that start a longer cue are absent
     single: dict[str, tuple[str, str] | None]
-    #: first tokens of cues longer than one token
+    #: first tokens of cues longer than one token, and the most tokens of a cue
     phrase_heads: frozenset[str]
+    longest: int
 
 
 @lru_cache(maxsize=32)
@@ -175,12 +178,12 @@ def _fast_matcher(scheme: FrameScheme) -> _FastMatcher:
             marks.add(first)  # a mark is a token of its own: "$"
     for stem in m.stems:
         words[stem] = r"\w*" if stem not in words else r"(?:\w*)"
-    first = "".join(sorted({re.escape(w[0]) for w in words}))
-    alternatives = [rf"\b(?=[{first}])" + trie_pattern(words)] if words else []
-    alternatives += [re.escape(mark) for mark in sorted(marks)]
-    pattern = re.compile("|".join(alternatives) or "(?!)")
+    # the non-word character before the word is part of the match (run over the text with a
+    # space in front), so the engine only tries the alternation after non-word characters
+    pattern = re.compile(r"\W" + trie_pattern(words) if words else "(?!)")
     heads = frozenset(first for first, entries in m.by_first.items() if any(len(e[0]) > 1 for e in entries))
-    return _FastMatcher(pattern, {}, heads)
+    longest = max((len(e[0]) for entries in m.by_first.values() for e in entries), default=1)
+    return _FastMatcher(pattern, tuple(sorted(marks)), {}, heads, longest)
 
 
 _WORD_TOKEN = re.compile(r"\w+")
@@ -197,6 +200,28 @@ def _token_hit(token: str, m: _Matcher) -> tuple[str, str] | None:
     return None
 
 
+def _phrase_hit(text: str, start: int, end: int, m: _Matcher, longest: int) -> tuple[int, str, str] | None:
+    """What :func:`_hits` finds at the token starting at ``start``, reading at most ``longest`` tokens:
+    (end, frame, cue), or None."""
+    spans = []
+    for t in _WORD.finditer(text, start, end):
+        spans.append(t.span())
+        if len(spans) >= longest:
+            break
+    toks = [text[a:b].casefold() for a, b in spans]
+    for tokens, is_stem, frame, cue in m.by_first.get(toks[0], ()):
+        k = len(tokens)
+        if k > len(toks) or any(toks[j] != tokens[j] for j in range(k - 1)):
+            continue
+        if toks[k - 1].startswith(tokens[-1]) if is_stem else toks[k - 1] == tokens[-1]:
+            return spans[k - 1][1], frame, cue
+    for length in m.stem_lengths:  # then the one-word stems
+        if length <= len(toks[0]) and toks[0][:length] in m.stems:
+            frame, cue = m.stems[toks[0][:length]]
+            return spans[0][1], frame, cue
+    return None
+
+
 def _fast_hits(text: str, folded: str, spans: Sequence[tuple[int, int]], m: _Matcher, fast: _FastMatcher,
                out: list[tuple[int, int, int, str, str]]) -> None:
     """Append the cue hits of the spans of one text as ``(span number, start, end, frame, cue)``.
@@ -209,18 +234,26 @@ def _fast_hits(text: str, folded: str, spans: Sequence[tuple[int, int]], m: _Mat
     ends = [e for _, e in spans]
     sid = 0
     done = 0
-    for candidate in fast.pattern.finditer(folded):
-        p, q = candidate.span()
+    candidates: Iterable[tuple[int, int]] = ((m.start(), m.end() - 1) for m in fast.pattern.finditer(" " + folded))
+    if any(mark in folded for mark in fast.marks):
+        found_marks = []
+        for mark in fast.marks:
+            i = folded.find(mark)
+            while i >= 0:
+                found_marks.append((i, i + 1))
+                i = folded.find(mark, i + 1)
+        candidates = sorted([*candidates, *found_marks])
+    for p, q in candidates:
         if p < done:  # inside the cue matched before
             continue
         while p >= ends[sid]:
             sid += 1
         token = folded[p:q]
         if token in heads:
-            found = _hits(text, m, p, ends[sid], first_only=True)
-            if not found:
+            found = _phrase_hit(text, p, ends[sid], m, fast.longest)
+            if found is None:
                 continue
-            q, frame, cue = found[0].end, found[0].frame, found[0].cue
+            q, frame, cue = found
             done = q
         else:
             if token not in single:
@@ -258,19 +291,19 @@ def find_cues(text: str, *, scheme: SchemeArg = "generic") -> list[CueHit]:
     [('Critics', 'conflict'), ('carbon tax', 'resolution'), ('cost', 'economic'), ('jobs', 'economic')]
     """
     sch = load_scheme(scheme)
-    found = _text_cues(text, [(0, len(text))], sch)
+    found = _text_cues(text, [(0, len(text))], _matcher(sch), _fast_matcher(sch))
     return [CueHit(a, b, frame, cue, text[a:b]) for _, a, b, frame, cue in found]
 
 
-def _text_cues(text: str, spans: Sequence[tuple[int, int]], sch: FrameScheme) -> list[tuple[int, int, int, str, str]]:
+def _text_cues(text: str, spans: Sequence[tuple[int, int]], m: _Matcher, fast: _FastMatcher
+               ) -> list[tuple[int, int, int, str, str]]:
     """The cues of each span of ``text`` as ``(span number, start, end, frame, cue)``, in text order."""
     from toolkit.lexmatch import fold_aligned, sentences_separated
 
-    m = _matcher(sch)
     out: list[tuple[int, int, int, str, str]] = []
     if fold_aligned(text) and sentences_separated(text, spans):
         if spans:
-            _fast_hits(text, text.casefold(), spans, m, _fast_matcher(sch), out)
+            _fast_hits(text, text.casefold(), spans, m, fast, out)
         return out
     for i, (s, e) in enumerate(spans):
         out.extend((i, h.start, h.end, h.frame, h.cue) for h in _hits(text, m, s, e))
@@ -303,13 +336,14 @@ def _scan_cues(docs: Sequence[ParsedDocument], sch: FrameScheme) -> _CueScan:
         [], [], [], [], [], [], [])
     cue_doc, cue_sentence, cue_start, cue_end, cue_frame, cue_name, cue_word = columns
     first_row, row = [], 0
+    m, fast = _matcher(sch), _fast_matcher(sch)
     for d, doc in enumerate(docs):
         first_row.append(row)
         row += len(doc.sentences)
         if not _scored(doc):
             continue
         for text, spans, headline in ((doc.title, [(0, len(doc.title))], True), (doc.text, doc.sentences, False)):
-            found = _text_cues(text, spans, sch)
+            found = _text_cues(text, spans, m, fast)
             if not found:
                 continue
             cue_doc.extend([d] * len(found))
