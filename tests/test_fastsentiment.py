@@ -206,7 +206,7 @@ def test_bench_reports_rates_for_both_scorers():
     result = fs.bench_sentiment(["A good start. Then it went badly!", "Talks resumed."],
                                 split=True, chunk=2)
     assert result["n_sentences"] == 3
-    for name in ("textblob", "vader"):
+    for name in ("textblob", "vader", "both"):
         assert result[f"{name}_reference_per_s"] > 0
         assert result[f"{name}_fast_per_s"] > 0
         assert result[f"{name}_speedup"] == pytest.approx(

@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 
 from toolkit.fastsentiment._common import TEXTBLOB_COLUMNS, VADER_COLUMNS
-from toolkit.fastsentiment.batch import _vocabulary
+from toolkit.fastsentiment.batch import _vocabulary, batch_scores
 from toolkit.fastsentiment.pattern import _pattern_scorer, textblob_scores
 from toolkit.fastsentiment.vader import _vader_scorer, vader_scores
 
@@ -111,7 +111,9 @@ def bench_sentiment(texts: Sequence[str], *, split: bool = False, chunk: int = 1
     Returns
     -------
     dict
-        ``n_sentences``; for ``textblob`` and ``vader``: ``{name}_reference_per_s``,
+        ``n_sentences``; for ``textblob``, ``vader`` and ``both`` (the two
+        references one after the other, against :func:`batch_scores` as
+        :mod:`toolkit.sentiment` calls it): ``{name}_reference_per_s``,
         ``{name}_fast_per_s``, ``{name}_speedup`` (fast over reference),
         ``{name}_cpu_speedup``, ``{name}_fast_warm_per_s`` and ``{name}_warm_speedup``.
 
@@ -138,10 +140,15 @@ def bench_sentiment(texts: Sequence[str], *, split: bool = False, chunk: int = 1
     def rate(seconds: float) -> float:
         return len(sentences) / seconds if seconds > 0 else float("inf")
 
-    for name, reference, fast, scorer in (
-            ("textblob", _reference_textblob, textblob_scores, _pattern_scorer()),
-            ("vader", _reference_vader, vader_scores, _vader_scorer())):
-        scorer.clear()
+    def reference_both(part: Sequence[str]) -> None:
+        _reference_textblob(part)
+        _reference_vader(part)
+
+    for name, reference, fast in (("textblob", _reference_textblob, textblob_scores),
+                                  ("vader", _reference_vader, vader_scores),
+                                  ("both", reference_both, batch_scores)):
+        _pattern_scorer().clear()
+        _vader_scorer().clear()
         _vocabulary().clear()
         wall = [0.0, 0.0, 0.0]
         cpu = [0.0, 0.0, 0.0]
