@@ -1,17 +1,19 @@
 """Both scorers over a batch of sentences, sharing one split and one look-up per word.
 
-Every sentence is split on whitespace once; each distinct piece gets an
-integer id in a bounded vocabulary that stores, once, what both scorers need
-to know about it (:class:`_Vocabulary`). The per-word work of a batch is
-then a few NumPy operations over the id array. Only the sentences and words
-that a context rule can touch go through the word-by-word rules of
+The sentences are split on whitespace once (in Arrow); each distinct piece
+gets an integer id in a bounded vocabulary that stores, once, what both
+scorers need to know about it (:class:`_Vocabulary`). The per-word work of a
+batch is then a few NumPy operations over the id array. Only the sentences
+and words that a context rule can touch go through the word-by-word rules of
 :mod:`toolkit.fastsentiment.pattern` and :mod:`toolkit.fastsentiment.vader`:
 
-* TextBlob: a sentence without a negation, a modifier (a lexicon word with
-  an adverb sense), ``!``, ``(!)``, an emoticon, a place where Pattern's
-  regexes could glue two tokens, a line break or Pattern's end-of-sentence
-  marker scores the plain mean of its lexicon words' polarity and
-  subjectivity, summed in word order as Pattern sums them.
+* TextBlob: a sentence scores the plain mean of its lexicon words' polarity
+  and subjectivity, summed in word order as Pattern sums them, unless it
+  holds ``!``, ``(!)``, an emoticon, a negation or modifier (a lexicon word
+  with an adverb sense) still pending when a later word could take it (one
+  not ended first by the sentence's end or a word long enough to end it), a
+  line break, Pattern's end-of-sentence marker, or a place where Pattern's
+  sarcasm or emoticon regexes match.
 * VADER: a word with a valence that no booster, negation, idiom or other cue
   can reach scores its lexicon valence, raised by the ALL-CAPS increment
   when the sentence mixes capitals and lower case, as vaderSentiment does.
