@@ -19,6 +19,19 @@ from toolkit.attribution.words import (
 
 
 def _speaker_word_ok(word: str) -> bool:
+    """Whether ``word`` can stand in a speaker phrase (memoised: the same words recur)."""
+    hit = _WORD_MEMO.get(word)
+    if hit is None:
+        if len(_WORD_MEMO) > 200_000:
+            _WORD_MEMO.clear()
+        hit = _WORD_MEMO[word] = _speaker_word_test(word)
+    return hit
+
+
+_WORD_MEMO: dict[str, bool] = {}
+
+
+def _speaker_word_test(word: str) -> bool:
     core = word.strip("’'")
     if not core:
         return False

@@ -429,7 +429,8 @@ def _resolve_pronoun(low: str, att: Attribution, history: list[tuple[int, Speake
         # the pronoun's sentence starts before the quote it attributes ("“A. B.,” he said")
         anchor = min(cue, att.start - 1) if att.kind != "indirect" and att.start > 0 else cue
         sentence_start = max(text.rfind(". ", 0, anchor), text.rfind("\n", 0, anchor))
-        split = bisect_right([m.start() for m in raw], sentence_start)
+        raw_starts = [m.start() for m in raw]
+        split = bisect_right(raw_starts, sentence_start)
         gaz_names = _person_aliases(gaz)
 
         def last_named(matches: list[re.Match[str]]) -> Speaker | None:
@@ -452,7 +453,7 @@ def _resolve_pronoun(low: str, att: Attribution, history: list[tuple[int, Speake
         while head_end > 0 and text[head_end - 1].isspace():
             head_end -= 1
         prev_start = max(text.rfind(". ", 0, head_end), text.rfind("\n", 0, head_end))
-        split_prev = bisect_right([m.start() for m in raw], prev_start)
+        split_prev = bisect_right(raw_starts, prev_start)
         named = last_named(raw[split_prev:split][::-1]) or last_named(raw[:split_prev])
         if named is not None:
             return named
