@@ -191,16 +191,24 @@ def test_one_pass_matcher_is_used_and_falls_back_where_it_would_not_be_exact():
         assert _fast_rows(doc) == _reference_rows(doc)
 
 
-def test_word_counts_for_many_texts_equal_the_tokenizer():
-    from toolkit.lexmatch import word_token_counts
+def test_layout_of_many_texts_equals_the_tokenizer_and_the_one_text_check():
+    from dataclasses import replace
+
+    from toolkit.lexmatch import sentences_separated, text_layout
     from toolkit.text import tokenize
 
-    texts = [*TRICKY, *_random_texts(30, seed=2), ""]
+    texts = [*TRICKY, *_random_texts(30, seed=2), "", "  ", "One.Two. Three"]
     docs = [parse_document(t) for t in texts]
-    counts = word_token_counts(texts, [d.sentences for d in docs])
-    expected = [[sum(1 for a, _ in tokenize(t, s, e) if t[a].isalnum() or t[a] == "_") for s, e in d.sentences]
-                for t, d in zip(texts, docs, strict=True)]
-    assert counts == expected
+    glued = docs[-1]
+    docs += [replace(glued, sentences=s) for s in ([(0, 4), (4, 8), (9, 14)], [(0, 8)], [(0, 8), (9, 14), (9, 14)],
+                                                   [(9, 14), (0, 8)], [(0, 8), (9, 20)], [(-1, 8), (9, 14)], [])]
+    separated, counts = text_layout([d.text for d in docs], [d.sentences for d in docs])
+    assert separated == [sentences_separated(d.text, d.sentences) for d in docs]
+    assert sum(separated) >= len(texts) and not any(separated[len(texts):])
+    expected = [[sum(1 for a, _ in tokenize(d.text, s, e) if d.text[a].isalnum() or d.text[a] == "_")
+                 for s, e in d.sentences] for d in docs]
+    assert [c for c, ok in zip(counts, separated, strict=True) if ok] == [
+        c for c, ok in zip(expected, separated, strict=True) if ok]
 
 
 def test_articles_describe_matches_with_repeated_ids_and_summary_sentences():

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["fold_aligned", "sentences_separated", "trie_pattern", "word_token_counts", "string_column"]
+__all__ = ["fold_aligned", "sentences_separated", "trie_pattern", "text_layout", "string_column"]
 
 #: Characters that join word pieces into one token ("U.S", "couldn't", "anti-war").
 JOINERS = "-'’."
@@ -80,7 +80,7 @@ def fold_aligned(text: str) -> bool:
 
 
 def sentences_separated(text: str, sentences: Sequence[tuple[int, int]]) -> bool:
-    """True when the sentence spans are in order and everything between them is whitespace.
+    """True when the sentence spans are in order, inside the text, and everything between them is whitespace.
 
     Then no token (of either family's tokeniser) crosses a sentence boundary,
     tokenising the whole text gives each sentence's tokens, and every token of
@@ -94,7 +94,7 @@ def sentences_separated(text: str, sentences: Sequence[tuple[int, int]]) -> bool
     last = -1
     for s, e in sentences:
         gap = text[max(last, 0):s]
-        if e < s or s <= last or (gap and not gap.isspace()):
+        if e < s or s <= last or e > len(text) or (gap and not gap.isspace()):
             return False
         last = e
     rest = text[max(last, 0):]
@@ -155,45 +155,49 @@ def _word_characters() -> np.ndarray:
     return np.frombuffer(marked.encode("utf-32-le", "surrogatepass"), dtype=np.uint32) != 0
 
 
-def word_token_counts(texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]]) -> list[list[int]]:
-    """Number of word tokens of :func:`toolkit.text.tokenize` in each span, for many texts at once.
+def text_layout(texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]]
+                ) -> tuple[list[bool], list[list[int]]]:
+    """For many texts at once: which satisfy :func:`sentences_separated`, and the word tokens in each span.
 
-    A word token is a run of word characters, or several joined by one of
-    ``-'’.`` ("U.S", "couldn't"). The spans must satisfy
-    :func:`sentences_separated`. The count is computed with array operations
-    over all the texts together, not token by token.
+    A word token is a token of :func:`toolkit.text.tokenize` made of word
+    characters, one run or several joined by one of ``-'’.`` ("U.S",
+    "couldn't"). Both are computed with array operations over all the texts
+    together, not token by token; a text's counts are meaningful only when it
+    is separated.
 
     Examples
     --------
-    >>> word_token_counts(["It's the U.S.-led plan, so-so.", ""], [[(0, 30)], []])
-    [[6], []]
+    >>> text_layout(["It's the U.S.-led plan, so-so.", "", "One.Two."], [[(0, 30)], [], [(0, 4), (4, 8)]])
+    ([True, True, False], [[6], [], [1, 0]])
     """
-
-    if not texts:
-        return []
-    out: list[list[int]] = []
+    separated: list[bool] = []
+    counts: list[list[int]] = []
     batch: list[int] = []
     size = 0
     for i, text in enumerate(texts):  # about a million characters at a time: bounded memory
         batch.append(i)
         size += len(text) + 1
         if size >= 1 << 20 or i == len(texts) - 1:
-            out.extend(_count_batch([texts[j] for j in batch], [spans[j] for j in batch]))
+            ok, n = _layout_batch([texts[j] for j in batch], [spans[j] for j in batch])
+            separated.extend(ok)
+            counts.extend(n)
             batch, size = [], 0
-    return out
+    return separated, counts
 
 
 @lru_cache(maxsize=1)
 def _classes() -> np.ndarray:
-    """Token class of every code point of the Basic Multilingual Plane: 1 word character, 2 joiner, 0 other."""
+    """Token class of every code point of the Basic Multilingual Plane: 1 word, 2 joiner, 3 whitespace, 0 other."""
     import numpy as np
 
     classes = _word_characters().astype(np.uint8)
     classes[[ord(ch) for ch in JOINERS]] = 2
+    plane = np.arange(0x10000, dtype=np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
+    classes[[m.start() for m in re.finditer(r"\s", plane)]] = 3
     return classes
 
 
-def _count_batch(texts: list[str], spans: list[Sequence[tuple[int, int]]]) -> list[list[int]]:
+def _layout_batch(texts: list[str], spans: list[Sequence[tuple[int, int]]]) -> tuple[list[bool], list[list[int]]]:
     import numpy as np
 
     joined = "\n".join(texts)
@@ -205,18 +209,33 @@ def _count_batch(texts: list[str], spans: list[Sequence[tuple[int, int]]]) -> li
     starts = is_word.copy()
     starts[1:] &= ~is_word[:-1]
     starts[2:] &= ~((classes[1:-1] == 2) & is_word[:-2])  # "U.S": the "S" continues the token
-    cumulative = np.zeros(len(codes) + 1, dtype=np.int32)
-    np.cumsum(starts, out=cumulative[1:])
+    words = np.zeros(len(codes) + 1, dtype=np.int32)
+    np.cumsum(starts, out=words[1:])
+    marks = np.zeros(len(codes) + 1, dtype=np.int32)  # characters that are not whitespace
+    np.cumsum(classes != 3, out=marks[1:])
+
     lengths = [len(doc) for doc in spans]
-    base = np.repeat(np.cumsum([0] + [len(t) + 1 for t in texts[:-1]]), lengths)
+    doc_of = np.repeat(np.arange(len(texts)), lengths)
+    size = np.array([len(t) for t in texts], dtype=np.int64)
+    base = np.cumsum(np.concatenate([[0], size[:-1] + 1]))
     bounds = np.fromiter(chain.from_iterable(chain.from_iterable(spans)), dtype=np.int64,
                          count=2 * sum(lengths)).reshape(-1, 2)
-    counts = (cumulative[bounds[:, 1] + base] - cumulative[bounds[:, 0] + base]).tolist()
+    s, e = bounds[:, 0], bounds[:, 1]
+    # in order, disjoint, with a gap before each but the first, inside the text ...
+    previous_end = np.concatenate([[-1], e[:-1]])
+    first = np.concatenate([[True], doc_of[1:] != doc_of[:-1]]) if len(doc_of) else np.zeros(0, dtype=bool)
+    bad = (s < 0) | (e < s) | (e > size[doc_of]) | (~first & (s <= previous_end))
+    s, e = np.clip(s, 0, size[doc_of]) + base[doc_of], np.clip(e, 0, size[doc_of]) + base[doc_of]
+    # ... and every non-whitespace character of the text inside a sentence
+    inside = np.bincount(doc_of, weights=marks[e] - marks[s], minlength=len(texts))
+    everything = marks[base + size] - marks[base]
+    separated = (inside == everything) & (np.bincount(doc_of, weights=bad, minlength=len(texts)) == 0)
+    counts = (words[e] - words[s]).tolist()
     out, i = [], 0
     for n in lengths:
         out.append(counts[i:i + n])
         i += n
-    return out
+    return separated.tolist(), out
 
 
 def string_column(values: Sequence[str], take: np.ndarray) -> Any:
@@ -236,4 +255,5 @@ def string_column(values: Sequence[str], take: np.ndarray) -> Any:
         return np.array(values, dtype=object)[take]
     import pyarrow as pa
 
-    return pd.array(pa.array(values, type=pa.large_string()).take(pa.array(take)), dtype=dtype)
+    # 32-bit positions: Arrow's take is several times faster with them than with 64-bit ones
+    return pd.array(pa.array(values, type=pa.large_string()).take(pa.array(take, type=pa.int32())), dtype=dtype)

@@ -316,7 +316,8 @@ def _match_document(text: str, sentences: list[tuple[int, int]], fast: _FastMatc
     sid = 0
     done = 0
     for m in fast.pattern.finditer(" " + folded):
-        p, q = m.start(), m.end() - 1  # in the text: the match starts one earlier, at the space
+        p, q = m.span()  # in the text: one earlier (the space), and the match begins with a non-word character
+        q -= 1
         if p < done:  # inside the phrase matched before
             continue
         while p >= sentence_ends[sid]:
@@ -434,7 +435,7 @@ def _scan_docs(docs: Sequence[ParsedDocument], *, describe: bool = False) -> _Sc
     import numpy as np
     import pandas as pd
 
-    from toolkit.lexmatch import fold_aligned, sentences_separated, string_column, word_token_counts
+    from toolkit.lexmatch import fold_aligned, string_column, text_layout
 
     keys = [lex.key for lex in LEXICONS]
     key_index = {k: i for i, k in enumerate(keys)}
@@ -442,14 +443,14 @@ def _scan_docs(docs: Sequence[ParsedDocument], *, describe: bool = False) -> _Sc
     hits: list[Hit] = list(fast.hits) if fast else []
     hit_index = {hit: i for i, hit in enumerate(hits)}
     unique_ids = len({doc.doc_id for doc in docs}) == len(docs)
+    separated, layout_counts = text_layout([doc.text for doc in docs], [doc.sentences for doc in docs])
     words: list[int] = []
     english: list[bool] = []
     counted: list[bool] = []
     first_row: list[int] = []
     matched: tuple[list[int], list[int], list[int], list[int]] = ([], [], [], [])
     match_rows, match_starts, match_ends, match_hits = matched
-    counting: list[int] = []  # documents whose words are counted together
-    for doc in docs:
+    for doc, ok, doc_counts in zip(docs, separated, layout_counts, strict=True):
         row = len(words)
         n = len(doc.sentences)
         first_row.append(row)
@@ -457,14 +458,18 @@ def _scan_docs(docs: Sequence[ParsedDocument], *, describe: bool = False) -> _Sc
         flags = [bool(c) for c in doc.counted[:n]]
         flags.extend([False] * (n - len(flags)))
         counted.extend(flags)
-        if fast is not None and fold_aligned(doc.text) and sentences_separated(doc.text, doc.sentences):
-            words.extend([0] * n)
-            counting.append(len(first_row) - 1)
+        text = doc.text
+        if fast is not None and ok and fold_aligned(text):
+            words.extend(doc_counts)
+            if "_" in text:  # a token of underscores (and joiners) only is not a word
+                for sid, (s, e) in enumerate(doc.sentences):
+                    if "_" in text[s:e]:
+                        words[row + sid] = sum(bool(_ALNUM.search(t)) for t in _WORD_TOKEN.findall(text, s, e))
             if doc.language == "en" and n:
-                _match_document(doc.text, doc.sentences, fast, row, matched)
+                _match_document(text, doc.sentences, fast, row, matched)
             continue
         for sid, (s, e) in enumerate(doc.sentences):
-            n_words, found = _scan(doc.text, s, e)
+            n_words, found = _scan(text, s, e)
             words.append(n_words)
             for ms, me, hit in found if doc.language == "en" else ():
                 match_rows.append(row + sid)
@@ -473,14 +478,6 @@ def _scan_docs(docs: Sequence[ParsedDocument], *, describe: bool = False) -> _Sc
                 match_hits.append(hit_index.setdefault(hit, len(hit_index)))
                 if len(hits) < len(hit_index):
                     hits.append(hit)
-    texts = [docs[d].text for d in counting]
-    for d, counts in zip(counting, word_token_counts(texts, [docs[d].sentences for d in counting]), strict=True):
-        text, row = docs[d].text, first_row[d]
-        words[row:row + len(counts)] = counts
-        if "_" in text:  # a token of underscores (and joiners) only is not a word
-            for sid, (s, e) in enumerate(docs[d].sentences):
-                if "_" in text[s:e]:
-                    words[row + sid] = sum(bool(_ALNUM.search(t)) for t in _WORD_TOKEN.findall(text, s, e))
 
     # one row per (match, lexicon) pair of the matched form
     n_rows = len(words)
