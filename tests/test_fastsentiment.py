@@ -50,6 +50,8 @@ TRICKY = [
     "a good plan, not", "Not announced, good.", "really, good", "never\n\nbad", "It happened two years ago.",
     "Mr. Obama said it was good.", "Photos: Photos: good", "good -- but bad", "good\x00 bad", "\x00",
     "Great! Not bad at all.", "good :) bad", "o.O good", "so good", "very much very good indeed",
+    "Asked why, he said: no; it was bad? (good) e.g. fine, Mr. Xy. ok. NO, it is GOOD.", "It was 8) fine",
+    "no, good. not. good; never: bad) but, fine?",
 ]
 
 

@@ -37,7 +37,15 @@ from typing import Any
 import numpy as np
 
 from toolkit.fastsentiment import _common
-from toolkit.fastsentiment.pattern import _KNOWN, _QUOTE_CHARS, _pattern_scorer, _pattern_shape, _PatternScorer
+from toolkit.fastsentiment.pattern import (
+    _ABBREVIATION_SHAPE,
+    _KNOWN,
+    _QUOTE_CHARS,
+    _pattern_scorer,
+    _pattern_shape,
+    _pattern_word,
+    _PatternScorer,
+)
 from toolkit.fastsentiment.vader import (
     _COMPENSATED_SUM,
     _but_rule,
@@ -90,6 +98,10 @@ class _Vocabulary(dict[str, int]):
         self._edges = frozenset(pattern.rules.punctuation) | frozenset(string.punctuation)
         self._known_words = (self._vader_words | frozenset(pattern.rules.lexicon) | pattern.rules.negations
                              | frozenset(pattern.rules.emoticon_polarity))
+        # marks that Pattern splits off the end of a word (a period only after a non-abbreviation)
+        # and that are idle tokens to it; VADER strips them all
+        self._trail = frozenset(mark for mark in ",:;?)." if _pattern_word(mark, pattern.rules) is None
+                                and (mark in pattern.rules.leading or mark == ".") and mark in string.punctuation)
         self.rows: list[tuple[object, ...]] = []  # fields of the pieces added since the last sync()
         self.pieces: list[str] = []  # the pieces, by id
         self.pattern_tokens: list[tuple[str, ...]] = []  # Pattern's tokens of each piece, by id
@@ -173,6 +185,24 @@ class _Vocabulary(dict[str, int]):
                 return (_IDLE, 0, False, 0.0, 0.0, True, len(lower) > 1, len(lower) > 2,
                         self._glue_code.get(piece[-1], 0), self._glue_code.get(piece[0], 0), False,
                         False, 0.0, 0, False, piece.isupper())
+        last = piece[-1]
+        if last in self._trail and len(piece) > 1:
+            # the next commonest: such a word with one mark after it ("said," "said."), which
+            # Pattern splits off (unless the word and its period are an abbreviation) and VADER strips
+            core = piece[:-1]
+            if (core[0] not in self._edges and core[-1] not in self._edges and _QUOTE_CHARS.isdisjoint(core)
+                    and core.lower() not in self._known_words
+                    and (last != "." or not (piece in pattern.rules.abbreviations
+                                             or _ABBREVIATION_SHAPE.fullmatch(piece)))):
+                word = core if len(core) > 2 else piece
+                if word.lower() not in self._vader_words:
+                    self.pattern_tokens.append((core, last))
+                    lower = core.lower()
+                    glue_end = self._glue_code.get(last, 0)
+                    return (_IDLE, 0, False, 0.0, 0.0, True, len(lower) > 1, len(lower) > 2,
+                            glue_end, self._glue_code.get(core[0], 0),
+                            bool(self.glue_table[self._glue_code.get(core[-1], 0), glue_end]),
+                            False, 0.0, 0, False, word.isupper())
         tokens = pattern._piece(piece)
         self.pattern_tokens.append(tokens)
         infos = [pattern.words[t] for t in tokens]
