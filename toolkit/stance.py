@@ -539,49 +539,54 @@ def _scan_docs(docs: Sequence[ParsedDocument], *, describe: bool = False) -> _Sc
     described: dict[str, str] = {}
     if describe and match_rows:
         keep = is_counted[np.array(match_rows, dtype=np.int64)]
-        bounds = np.searchsorted(match_doc, np.arange(len(docs) + 1)).tolist()
-        lexicons_of = [tuple(k for k, _ in h) for h in hits]
-        for d in np.unique(match_doc).tolist():
-            a, b = bounds[d], bounds[d + 1]
-            if keep[a:b].all():
-                forms, form_hits = surfaces[a:b], match_hits[a:b]
-            else:
-                chosen = (a + np.flatnonzero(keep[a:b])).tolist()
-                forms, form_hits = [surfaces[i] for i in chosen], [match_hits[i] for i in chosen]
-            if forms:
-                described[docs[d].doc_id] = _describe(forms, form_hits, lexicons_of)
+        described = _describe_many(doc_ids, surfaces, match_doc[per_match], keep[per_match], per_match, lexicon)
     return _Scanned(sentences, markers, described, is_counted, is_counted[rows])
 
 
-def _describe(forms: list[str], form_hits: list[int], lexicons_of: list[tuple[str, ...]], *, top: int = 8) -> str:
-    """The matched forms of one document by lexicon, most frequent first (``"factives: revealed x2"``).
+def _describe_many(doc_ids: list[str], surfaces: list[str], pair_doc: np.ndarray, pair_counted: np.ndarray,
+                   per_match: np.ndarray, lexicon: np.ndarray, *, top: int = 8) -> dict[str, str]:
+    """Per document, its matched forms by lexicon, most frequent first (``"factives: revealed x2"``).
 
-    ``forms`` are the matched words in text order, ``form_hits`` their hits, whose lexicons
-    are ``lexicons_of``. The same text as :func:`_describe_all` gives for the document's
-    markers: forms are compared case-folded, a form's count is the same in each of its
-    lexicons, and forms are listed in order of first occurrence.
+    The same text as :func:`_describe_all` gives for the markers of counted sentences:
+    forms compared case-folded, at most ``top`` per lexicon, most frequent first and in
+    order of first occurrence among equals. Counted and ranked with array operations;
+    only the listed forms are formatted one by one.
+
+    Parameters
+    ----------
+    doc_ids, surfaces : list of str
+        The documents' ids; the matched text of each match.
+    pair_doc, pair_counted, per_match, lexicon : ndarray
+        For each (match, lexicon) row of the markers: document number, whether its
+        sentence is counted, match number and lexicon number.
     """
-    from collections import Counter
-    from operator import itemgetter
+    import numpy as np
 
-    hit_of = dict(zip(forms, form_hits, strict=True))
-    merged: dict[str, list] = {}
-    for form, n in Counter(forms).items():  # in order of first occurrence
-        folded = form.casefold()
-        if folded in merged:
-            merged[folded][0] += n
-        else:
-            merged[folded] = [n, lexicons_of[hit_of[form]]]
-    by_lexicon: dict[str, list[tuple[str, int]]] = {}
-    for folded, (n, keys) in merged.items():
-        for key in keys:
-            by_lexicon.setdefault(key, []).append((folded, n))
-    parts = []
-    for lex in LEXICONS:
-        if lex.key in by_lexicon:
-            ranked = sorted(by_lexicon[lex.key], key=itemgetter(1), reverse=True)[:top]
-            parts.append(f"{lex.key}: " + ", ".join(f"{form} x{n}" if n > 1 else form for form, n in ranked))
-    return "; ".join(parts)
+    kept = np.flatnonzero(pair_counted)
+    if not len(kept):
+        return {}
+    code_of: dict[str, int] = {}
+    match_code = np.array([code_of.setdefault(s, len(code_of)) for s in surfaces], dtype=np.int64)
+    folded_of: dict[str, int] = {}
+    folded_code = np.array([folded_of.setdefault(s.casefold(), len(folded_of)) for s in code_of], dtype=np.int64)
+    forms = list(folded_of)
+    n_forms, n_keys = len(forms), len(LEXICONS)
+    key = (pair_doc[kept] * n_keys + lexicon[kept]) * n_forms + folded_code[match_code[per_match[kept]]]
+    unique, first, count = np.unique(key, return_index=True, return_counts=True)
+    group = unique // n_forms  # document * n_keys + lexicon
+    order = np.lexsort((first, -count, group))
+    group, form, count = group[order], (unique % n_forms)[order], count[order]
+    starts = np.flatnonzero(np.concatenate([[True], group[1:] != group[:-1]]))
+    rank = np.arange(len(group)) - np.repeat(starts, np.diff(np.concatenate([starts, [len(group)]])))
+    chosen = rank < top
+    group, form, count = group[chosen], form[chosen], count[chosen]
+    items = [forms[f] + (f" x{n}" if n > 1 else "") for f, n in zip(form.tolist(), count.tolist(), strict=True)]
+    bounds = np.flatnonzero(np.concatenate([[True], group[1:] != group[:-1], [True]])).tolist()
+    parts: dict[int, list[str]] = {}
+    for a, b in zip(bounds[:-1], bounds[1:], strict=True):
+        d, k = divmod(int(group[a]), n_keys)
+        parts.setdefault(d, []).append(f"{LEXICONS[k].key}: " + ", ".join(items[a:b]))
+    return {doc_ids[d]: "; ".join(p) for d, p in parts.items()}
 
 
 def sentence_metrics(docs: Sequence[ParsedDocument]) -> pd.DataFrame:
