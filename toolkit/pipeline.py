@@ -228,13 +228,13 @@ def _analyze_dask(corpus: pd.DataFrame, *, families: Sequence[str], workers: int
                   chunk_size: int) -> Analysis:
     """:func:`analyze` with chunks of the corpus analysed on a Dask cluster, then joined."""
     import pandas as pd
-    from dask.distributed import Client, LocalCluster
+    from dask.distributed import Client
 
+    from toolkit.scale import local_cluster
     from toolkit.text import parse_corpus
 
     own = client is None
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                           dashboard_address=None) if own else None
+    cluster = local_cluster(workers) if own else None
     client = Client(cluster) if own else client
     try:
         chunks = [corpus.iloc[i:i + chunk_size] for i in range(0, len(corpus), chunk_size)]

@@ -43,7 +43,7 @@ from toolkit.errors import InputError
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["iter_corpus", "analyze_chunk", "analyze_files", "read_results"]
+__all__ = ["iter_corpus", "analyze_chunk", "analyze_files", "read_results", "local_cluster"]
 
 #: Columns of article-bias-prediction's records, mapped to the corpus schema.
 ABP_COLUMNS = {"doc_id": "ID", "outlet": "source", "title": "title", "published": "date", "url": "url",
@@ -216,6 +216,22 @@ def _write_part(raw: _RawChunk, columns: Mapping[str, str] | None, target: str) 
     return ids, [str(s) for s in sources]
 
 
+def local_cluster(workers: int) -> Any:
+    """A ``dask.distributed.LocalCluster`` of ``workers`` single-threaded processes, for analysing chunks.
+
+    Dask's statistical profiler (a stack sample every 10 ms in each worker) is
+    switched off: nobody reads its profiles in a batch run. (Measured here on
+    1,500 articles, one worker: 19.3 and 20.9 CPU seconds without it, 22.4 and
+    20.2 with it; a small gain, within the noise of a shared machine.)
+    """
+    import dask
+    from dask.distributed import LocalCluster
+
+    # each worker's nanny takes a copy of the configuration when it is created
+    with dask.config.set({"distributed.worker.profile.enabled": False}):
+        return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+
+
 def analyze_files(
     source: str | os.PathLike[str],
     output: str | os.PathLike[str],
@@ -280,11 +296,10 @@ def analyze_files(
         elif engine == "dask":
             import warnings
 
-            from dask.distributed import Client, LocalCluster
+            from dask.distributed import Client
 
             own = client is None
-            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                   dashboard_address=None) if own else None
+            cluster = local_cluster(workers) if own else None
             client = Client(cluster) if own else client
             try:
                 # the driver only reads lines; workers parse, clean, analyse and write their own part.
