@@ -20,8 +20,20 @@ from toolkit.attribution.phrases import (
     _prefix_speaker,
 )
 from toolkit.attribution.quotes import Attribution, _inside, _overlaps, _trim
-from toolkit.attribution.words import _AUX, _AUX_WORDS, _MAX_CLAUSE, _MAX_SPEAKER_WORDS, _OBJECT_VERBS, _THAT
+from toolkit.attribution.words import (
+    _AUX,
+    _AUX_WORDS,
+    _MAX_CLAUSE,
+    _MAX_SPEAKER_WORDS,
+    _NOT_NAMES,
+    _OBJECT_VERBS,
+    _THAT,
+)
 
+_NEXT_WORD = re.compile(r"([A-Za-z][\w’'-]*)\s")
+#: words that open the reported clause of "X said CLAUSE" (a subject)
+_CLAUSE_STARTS = frozenset({"he", "she", "they", "it", "we", "i", "there", "the", "a", "an", "this", "these",
+                            "those", "his", "her", "its", "their", "our", "no", "some", "many", "most", "both"})
 _AFTER_VERB = re.compile(r"\s+([^“”\"«»,;:!?()]{1,80})")
 _TAIL = 60  # longest reporting-verb form, with room for the spaces of "according  to"
 
@@ -207,6 +219,18 @@ def _indirect(spec: _Spec, text: str, p_start: int, p_end: int, starts: list[int
                 continue
             out.append(Attribution("indirect", c_start, c_end, vs, who, form, p_index, "indirect"))
             continue
+        # X said CLAUSE (no "that"): "Ann Lee said the plan would fail."
+        if _finite(form) and text.startswith(" ", ve) and spec.verbs.lemma(form) == "say":
+            nxt = _NEXT_WORD.match(text, ve + 1, min(p_end, ve + 40))
+            if nxt is not None and (nxt.group(1).casefold() in _CLAUSE_STARTS or (
+                    nxt.group(1)[:1].isupper() and nxt.group(1) not in _NOT_NAMES)):
+                s, e = sentence(vs)
+                who = _finite_subject(text, s, vs, quotes)
+                c_start, c_end = ve + 1, content_end(e)
+                if who and 3 <= c_end - c_start <= _MAX_CLAUSE and not inside(c_start) and len(
+                        text[c_start:c_end].split(None, 3)) >= 3:
+                    out.append(Attribution("indirect", c_start, c_end, vs, who, form, p_index, "indirect"))
+                    continue
         # CLAUSE, X <verb>.
         if ve < p_end and text[ve] not in " ,.;":
             continue
@@ -219,10 +243,15 @@ def _indirect(spec: _Spec, text: str, p_start: int, p_end: int, starts: list[int
         if not 0 < c_end - c_start <= _MAX_CLAUSE or _overlaps(quotes, s, c_end):
             continue  # tested first: cheaper than the speaker test, and usually true ("“...,” X said")
         words = text[comma + 1:vs].split()
-        if not words and ve < p_end and _finite(form):  # CLAUSE, says X, a historian.
+        if not words and ve < p_end and spec.verbs.lemma(form) == "say":  # CLAUSE, says X, a historian.
+            # only when the speaker ends the clause ("says Ann Lee." or "says Ann Lee, a ..."): in
+            # "X, a consultant, told the Times that ..." the words after the verb are its object
             rest = _AFTER_VERB.match(text, ve, min(p_end, ve + 80))
-            who = (_prefix_speaker(rest.group(1)) or _described_name(rest.group(1), at_end=False)) if rest else ""
-            words = who.split()
+            phrase = rest.group(1).rstrip() if rest and text[rest.end():rest.end() + 1] in (",", ";") else (
+                rest.group(1).rstrip()[:-1] if rest and rest.group(1).rstrip().endswith(".") else "")
+            who = _prefix_speaker(phrase) or _described_name(phrase, at_end=True) if phrase else ""
+            words = who.split() if who and len(who.split()) == len(phrase.split()) or (
+                who and phrase.endswith(who)) else []
         while words and words[-1].casefold() in _AUX_WORDS:
             words.pop()
         if not _is_speaker(words) or words[0].casefold() in {"which", "who", "that", "as"}:
