@@ -136,7 +136,9 @@ _MALE_NAMES = frozenset("""James John Robert Michael William David Richard Charl
     Alberto Dave Ivan Johnnie Sidney Byron Julian Isaac Morris Clifton Willard Daryl Ross Virgil
     Andy Marshall Salvador Perry Kirk Sergio Marion Tracy Seth Kent Terrance Rene Eduardo Terrence
     Enrique Freddie Wade Mitch Newt Rand Rudy Barack Bernie Elijah Chuck Beto Pete Mitt
-    Vladimir Emmanuel Boris Recep Narendra Shinzo Jair Olaf Rishi Keir Volodymyr""".split())
+    Vladimir Emmanuel Boris Recep Narendra Shinzo Jair Olaf Rishi Keir Volodymyr Devin Jared
+    Reince Rex Rod Merrick Brett Sonny Wilbur Lamar Orrin Rob Dick Jeb Marco Hakeem Jerrold Tucker
+    Rush Hunter Beau Bret Wolf Jake Lester Piers Geraldo Lou Mick""".split())
 _FEMALE_NAMES = frozenset("""Mary Patricia Linda Barbara Elizabeth Jennifer Maria Susan Margaret
     Dorothy Lisa Nancy Karen Betty Helen Sandra Donna Carol Ruth Sharon Michelle Laura Sarah
     Kimberly Deborah Jessica Shirley Cynthia Angela Melissa Brenda Amy Anna Rebecca Virginia
@@ -162,7 +164,10 @@ _FEMALE_NAMES = frozenset("""Mary Patricia Linda Barbara Elizabeth Jennifer Mari
     Shelly Daisy Ramona Sherri Erika Katrina Claire Hillary Nikki Kamala Elizabeth Kirsten Kellyanne
     Sarah Huma Ivanka Melania Michelle Condoleezza Nikki Stacey Alexandria Ilhan Rashida Ayanna
     Dianne Kirstjen Betsy Elaine Gina Tulsi Amy Kristi Marsha Susan Lisa Theresa Angela Ursula
-    Christine Nancy Jacinda Theresa Kristalina""".split())
+    Christine Nancy Jacinda Theresa Kristalina Meredith Megyn Savannah Chelsea Abigail Madeleine
+    Sheryl Brooke Kate Jenna Liz Meg Maggie Molly Olivia Sophia Hannah Haley Kayla Zoe Greta Kristi
+    Tammy Debbie Jeanne Maxine Nydia Elena Ileana Kyrsten Joni Shelley Gretchen Jeanine Elise Mazie
+    Cheri Deb Madison Ashley Brittany Kaitlan Katy Mika Norah Hoda Robin Andrea Mia Ella Ava""".split())
 _EITHER = _MALE_NAMES & _FEMALE_NAMES | {"Leslie", "Jamie", "Kelly", "Jordan", "Casey", "Tracy", "Terry",
                                          "Willie", "Marion", "Jessie", "Kim", "Lee", "Dana", "Robin"}
 _MALE_NAMES = _MALE_NAMES - _EITHER
