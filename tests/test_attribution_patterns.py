@@ -137,6 +137,8 @@ def test_pronoun_sentence_starts_before_a_quote_of_several_sentences():
     ("Tom Hale said he would run again next year.", "he would run again next year", "Tom Hale"),
     ("Tom Hale said Monday the plan would fail.", None, None),  # no subject right after "said"
     ("Tom Hale said in a statement: “No.”", None, None),
+    ("Tom Hale insisted the plan would work.", "the plan would work", "Tom Hale"),
+    ("Tom Hale admitted the mistake in an interview.", None, None),  # a noun object, no clause
 ])
 def test_said_without_that(text, clause, speaker):
     table = extract_quotes([parse_document(text, doc_id="d", outlet="O")])

@@ -30,6 +30,10 @@ from toolkit.attribution.words import (
     _THAT,
 )
 
+#: verbs whose complement is a clause even without "that" ("Ann Lee said/added/insisted the plan ...")
+#: (not verbs that often take a noun object: "explained the rules", "admitted the mistake")
+_CLAUSE_VERBS = frozenset({"say", "add", "claim", "insist", "argue", "contend", "maintain", "predict", "believe",
+                           "concede", "assert"})
 _NEXT_WORD = re.compile(r"([A-Za-z][\w’'-]*)\s")
 #: words that open the reported clause of "X said CLAUSE" (a subject)
 _CLAUSE_STARTS = frozenset({"he", "she", "they", "it", "we", "i", "there", "the", "a", "an", "this", "these",
@@ -219,8 +223,8 @@ def _indirect(spec: _Spec, text: str, p_start: int, p_end: int, starts: list[int
                 continue
             out.append(Attribution("indirect", c_start, c_end, vs, who, form, p_index, "indirect"))
             continue
-        # X said CLAUSE (no "that"): "Ann Lee said the plan would fail."
-        if _finite(form) and text.startswith(" ", ve) and spec.verbs.lemma(form) == "say":
+        # X said CLAUSE (no "that"): "Ann Lee said the plan would fail.", "X insisted it was"
+        if _finite(form) and text.startswith(" ", ve) and spec.verbs.lemma(form) in _CLAUSE_VERBS:
             nxt = _NEXT_WORD.match(text, ve + 1, min(p_end, ve + 40))
             if nxt is not None and (nxt.group(1).casefold() in _CLAUSE_STARTS or (
                     nxt.group(1)[:1].isupper() and nxt.group(1) not in _NOT_NAMES)):
