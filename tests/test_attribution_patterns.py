@@ -139,6 +139,9 @@ def test_pronoun_sentence_starts_before_a_quote_of_several_sentences():
     ("Tom Hale said in a statement: “No.”", None, None),
     ("Tom Hale insisted the plan would work.", "the plan would work", "Tom Hale"),
     ("Tom Hale admitted the mistake in an interview.", None, None),  # a noun object, no clause
+    ("Tom Hale told reporters the plan would fail.", "the plan would fail", "Tom Hale"),
+    ("Tom Hale told The Daily Star he would run again.", "he would run again", "Tom Hale"),
+    ("Tom Hale told them a story about the war.", None, None),
 ])
 def test_said_without_that(text, clause, speaker):
     table = extract_quotes([parse_document(text, doc_id="d", outlet="O")])

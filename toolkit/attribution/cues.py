@@ -34,6 +34,11 @@ from toolkit.attribution.words import (
 #: (not verbs that often take a noun object: "explained the rules", "admitted the mistake")
 _CLAUSE_VERBS = frozenset({"say", "add", "claim", "insist", "argue", "contend", "maintain", "predict", "believe",
                            "concede", "assert"})
+#: the object of "told" (reporters, a name, "the Times") and the subject word opening the reported clause
+_OBJECT_THEN_CLAUSE = re.compile(
+    r"\s+(?:reporters|journalists|lawmakers|supporters|him|her|them|us|me|(?:the|a|an)\s+[\w’'-]+"
+    r"(?:\s+[A-Z][\w’'-]*){0,2}|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+"
+    r"(?P<start>(?:he|she|they|it|we|I|there|the|this|his|her|its|their|our)\s)")  # not "a": "told them a story"
 _NEXT_WORD = re.compile(r"([A-Za-z][\w’'-]*)\s")
 #: words that open the reported clause of "X said CLAUSE" (a subject)
 _CLAUSE_STARTS = frozenset({"he", "she", "they", "it", "we", "i", "there", "the", "a", "an", "this", "these",
@@ -231,6 +236,17 @@ def _indirect(spec: _Spec, text: str, p_start: int, p_end: int, starts: list[int
                 s, e = sentence(vs)
                 who = _finite_subject(text, s, vs, quotes)
                 c_start, c_end = ve + 1, content_end(e)
+                if who and 3 <= c_end - c_start <= _MAX_CLAUSE and not inside(c_start) and len(
+                        text[c_start:c_end].split(None, 3)) >= 3:
+                    out.append(Attribution("indirect", c_start, c_end, vs, who, form, p_index, "indirect"))
+                    continue
+        # X told reporters CLAUSE (no "that"): "Ann Lee told reporters the plan would fail."
+        if _finite(form) and text.startswith(" ", ve) and spec.verbs.lemma(form) in _OBJECT_VERBS:
+            obj = _OBJECT_THEN_CLAUSE.match(text, ve, min(p_end, ve + 80))
+            if obj is not None:
+                s, e = sentence(vs)
+                who = _finite_subject(text, s, vs, quotes)
+                c_start, c_end = obj.start("start"), content_end(e)
                 if who and 3 <= c_end - c_start <= _MAX_CLAUSE and not inside(c_start) and len(
                         text[c_start:c_end].split(None, 3)) >= 3:
                     out.append(Attribution("indirect", c_start, c_end, vs, who, form, p_index, "indirect"))
