@@ -150,3 +150,10 @@ def test_said_without_that(text, clause, speaker):
         assert indirect.empty
     else:
         assert list(zip(indirect["quote"], indirect["speaker"], strict=True)) == [(clause, speaker)]
+
+
+def test_party_tag_between_name_and_verb_and_an_apposition_without_article():
+    found = speakers_of("“We hope,” Sen. Ann Lee (R-Texas) said, praising the bill. “It is fair.”")
+    assert [(q, s) for q, s, _ in found] == [("We hope", "Sen. Ann Lee"), ("It is fair.", "Sen. Ann Lee")]
+    found = speakers_of("“We hope,” Ann Lee, professor of law at Acme University, told The Week.")
+    assert [(q, s) for q, s, _ in found] == [("We hope", "Ann Lee")]

@@ -71,11 +71,11 @@ def _spec(verbs: QuoteVerbs | None = None) -> _Spec:
     np = rf"(?P<np>(?:{word}\s+){{0,{_MAX_SPEAKER_WORDS - 1}}}?{word})"
     return _Spec(
         verbs=verbs,
-        after_sv=re.compile(rf"[\s,.;:—–-]{{0,4}}{np}\s+{_AUX}{v}\b"),
+        # (a party tag may stand between name and verb: "Sen. Ann Lee (R-Ore.) said")
+        after_sv=re.compile(rf"[\s,.;:—–-]{{0,4}}{np}(?:\s+\([DRI]-[A-Za-z. ]{{1,16}}\))?\s+{_AUX}{v}\b"),
         # "“...,” Mr. Hale, a Virginia Republican, said": a name, an apposition, the verb
         after_app=re.compile(rf"[\s,.;:—–-]{{0,4}}(?P<np>(?:{word}\s+){{0,4}}?{word}),\s+"
-                             rf"(?:a|an|the|who|whose|one|now|then|also|chairman|chairwoman|president|"
-                             rf"director|head|chief|leader|executive|founder|spokesman|spokeswoman)\s"
+                             rf"(?:a|an|the|who|whose|one|now|then|also|[a-z][a-z-]+)\s"
                              rf"[^“”\"«»,;:!?()]{{1,80}},\s+{_AUX}{v}\b"
                              rf"|[\s,.;:—–-]{{0,4}}(?P<np2>(?:{word}\s+){{1,3}}?{word}),\s+\d{{1,3}},\s+{_AUX}"
                              rf"(?P<verb2>{verbs.pattern})\b"),  # "“...,” Ann Lee, 74, said"
