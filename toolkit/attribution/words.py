@@ -78,7 +78,10 @@ _NOT_NAMES = frozenset("""The A An But And In On At It He She They This That The
     House Senate White State States United New Read Watch Click Photo Video Related Of To Is Was
     Not No So Or We You I His Her Their Our My What Who Why How Where There Here Let Please Yes
     God Today Tonight First Last Both Many Some All Every Even Just Only Perhaps Indeed Instead Yet
-    Story Stories Continued Below Get Sign Subscribe Advertisement""".split())
+    Story Stories Continued Below Get Sign Subscribe Advertisement Toward Towards Among Amid Amidst
+    Across Against Along Around Behind Beyond Following Including Inside Outside Like Unlike Until
+    Upon Within Throughout Through Via Whether Because Once Maybe Sometimes Often Never Always Well Oh
+    Thanks""".split())
 # capitalised word sequences (the first may be a title such as "Mr." or "Senator");
 # starting with a character class lets the engine skip to the next capital quickly
 # (possessive quantifiers: the same matches, since no run can give back a character the next
