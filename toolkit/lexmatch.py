@@ -19,6 +19,11 @@ tokens as tokenising each sentence). :func:`fold_aligned` and
 reference algorithm for a document that fails them. The families' tests compare
 both paths on texts built to break them.
 
+Two helpers keep the rest of a family's work out of per-token Python:
+:func:`text_layout` checks the sentence separation and counts the word tokens
+of every sentence of many articles with array operations, and
+:func:`string_column` builds a string column of a result table in Arrow.
+
 References
 ----------
 Aho, A. V. & Corasick, M. J. (1975). Efficient string matching: an aid to
