@@ -31,9 +31,9 @@ from toolkit.attribution.words import (
 )
 
 #: verbs whose complement is a clause even without "that" ("Ann Lee said/added/insisted the plan ...")
-#: (not verbs that often take a noun object: "explained the rules", "admitted the mistake")
-_CLAUSE_VERBS = frozenset({"say", "add", "claim", "insist", "argue", "contend", "maintain", "predict", "believe",
-                           "concede", "assert"})
+#: (not verbs that often take a noun object: "explained the rules", "admitted the mistake",
+#: "maintained a policy", "believe the reports")
+_CLAUSE_VERBS = frozenset({"say", "add", "claim", "insist", "argue", "contend", "concede", "assert"})
 #: the object of "told" (reporters, a name, "the Times") and the subject word opening the reported clause
 _OBJECT_THEN_CLAUSE = re.compile(
     r"\s+(?:reporters|journalists|lawmakers|supporters|him|her|them|us|me|(?:the|a|an)\s+[\w’'-]+"
