@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from toolkit.attribution.lexicon import QuoteVerbs, load_quote_verbs
@@ -61,6 +61,8 @@ class _Spec:
     verb_other: re.Pattern[str]
     according: re.Pattern[str]
     cut: re.Pattern[str]
+    #: per verb form: whether it is finite, and its lemma (the forms are those of the lexicon)
+    form_info: dict[str, tuple[bool, str | None]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=4)
@@ -191,63 +193,51 @@ def _indirect(spec: _Spec, text: str, p_start: int, p_end: int, starts: list[int
               ends: list[int], quotes: list[tuple[int, int]], p_index: int,
               hits: list[tuple[int, int, str]], has_according: bool = True) -> list[Attribution]:
     out: list[Attribution] = []
-
-    def inside(pos: int) -> bool:
-        return bool(quotes) and _inside(quotes, pos)
-
-    def sentence(pos: int) -> tuple[int, int]:
-        """The sentence around ``pos``, clipped to the paragraph (``starts`` and ``ends`` are parallel)."""
-        i = bisect_right(starts, pos) - 1
-        if i < 0:
-            i = 0
-        s, e = starts[i], ends[i]
-        return (s if s > p_start else p_start), (e if e < p_end else p_end)
-
-    def content_end(s_end: int) -> int:
-        e = s_end
-        while e > 0 and text[e - 1] in ".!?; ":
-            e -= 1
-        return e
-
+    lemma_of = spec.verbs.lemma
+    form_info = spec.form_info
     for vs, ve, form in hits:
         if (quotes and _inside(quotes, vs)) or form == "according to":
             continue
+        info = form_info.get(form)
+        if info is None:
+            info = form_info[form] = (_finite(form), lemma_of(form))
+        finite, lemma = info
         limit = min(p_end, ve + 60)
         that = _THAT.match(text, ve, limit) if text.find("that", ve, limit) >= 0 else None
         if that is not None:
             # X <verb> (object) that CLAUSE
-            if that.group(1) and spec.verbs.lemma(form) not in _OBJECT_VERBS:
+            if that.group(1) and lemma not in _OBJECT_VERBS:
                 continue
-            s, e = sentence(vs)
-            if _finite(form):
+            s, e = _sentence(starts, ends, p_start, p_end, vs)
+            if finite:
                 who = _finite_subject(text, s, vs, quotes)
             else:
                 who = _nonfinite_subject(text, s, vs, quotes)
-            c_start, c_end = that.end(), content_end(e)
-            if not who or not 3 <= c_end - c_start <= _MAX_CLAUSE or inside(c_start):
+            c_start, c_end = that.end(), _content_end(text, e)
+            if not who or not 3 <= c_end - c_start <= _MAX_CLAUSE or _inside(quotes, c_start):
                 continue
             out.append(Attribution("indirect", c_start, c_end, vs, who, form, p_index, "indirect"))
             continue
         # X said CLAUSE (no "that"): "Ann Lee said the plan would fail.", "X insisted it was"
-        if _finite(form) and text.startswith(" ", ve) and spec.verbs.lemma(form) in _CLAUSE_VERBS:
+        if finite and lemma in _CLAUSE_VERBS and text.startswith(" ", ve):
             nxt = _NEXT_WORD.match(text, ve + 1, min(p_end, ve + 40))
             if nxt is not None and (nxt.group(1).casefold() in _CLAUSE_STARTS or (
                     nxt.group(1)[:1].isupper() and nxt.group(1) not in _NOT_NAMES)):
-                s, e = sentence(vs)
+                s, e = _sentence(starts, ends, p_start, p_end, vs)
                 who = _finite_subject(text, s, vs, quotes)
-                c_start, c_end = ve + 1, content_end(e)
-                if who and 3 <= c_end - c_start <= _MAX_CLAUSE and not inside(c_start) and len(
+                c_start, c_end = ve + 1, _content_end(text, e)
+                if who and 3 <= c_end - c_start <= _MAX_CLAUSE and not _inside(quotes, c_start) and len(
                         text[c_start:c_end].split(None, 3)) >= 3:
                     out.append(Attribution("indirect", c_start, c_end, vs, who, form, p_index, "indirect"))
                     continue
         # X told reporters CLAUSE (no "that"): "Ann Lee told reporters the plan would fail."
-        if _finite(form) and text.startswith(" ", ve) and spec.verbs.lemma(form) in _OBJECT_VERBS:
+        if finite and lemma in _OBJECT_VERBS and text.startswith(" ", ve):
             obj = _OBJECT_THEN_CLAUSE.match(text, ve, min(p_end, ve + 80))
             if obj is not None:
-                s, e = sentence(vs)
+                s, e = _sentence(starts, ends, p_start, p_end, vs)
                 who = _finite_subject(text, s, vs, quotes)
-                c_start, c_end = obj.start("start"), content_end(e)
-                if who and 3 <= c_end - c_start <= _MAX_CLAUSE and not inside(c_start) and len(
+                c_start, c_end = obj.start("start"), _content_end(text, e)
+                if who and 3 <= c_end - c_start <= _MAX_CLAUSE and not _inside(quotes, c_start) and len(
                         text[c_start:c_end].split(None, 3)) >= 3:
                     out.append(Attribution("indirect", c_start, c_end, vs, who, form, p_index, "indirect"))
                     continue
@@ -258,12 +248,12 @@ def _indirect(spec: _Spec, text: str, p_start: int, p_end: int, starts: list[int
         comma = text.rfind(",", seg_start, vs)
         if comma < 0:
             continue
-        s, e = sentence(vs)
+        s, e = _sentence(starts, ends, p_start, p_end, vs)
         c_start, c_end = s, comma
         if not 0 < c_end - c_start <= _MAX_CLAUSE or _overlaps(quotes, s, c_end):
             continue  # tested first: cheaper than the speaker test, and usually true ("“...,” X said")
         words = text[comma + 1:vs].split()
-        if not words and ve < p_end and spec.verbs.lemma(form) == "say":  # CLAUSE, says X, a historian.
+        if not words and ve < p_end and lemma == "say":  # CLAUSE, says X, a historian.
             # only when the speaker ends the clause ("says Ann Lee." or "says Ann Lee, a ..."): in
             # "X, a consultant, told the Times that ..." the words after the verb are its object
             rest = _AFTER_VERB.match(text, ve, min(p_end, ve + 80))
@@ -291,9 +281,9 @@ def _indirect(spec: _Spec, text: str, p_start: int, p_end: int, starts: list[int
                                "indirect"))
     # according to X, CLAUSE / CLAUSE, according to X.
     for m in spec.according.finditer(text, p_start, p_end) if has_according else ():
-        if inside(m.start()):
+        if quotes and _inside(quotes, m.start()):
             continue
-        s, e = sentence(m.start())
+        s, e = _sentence(starts, ends, p_start, p_end, m.start())
         who = m.group("np").strip()
         if not who or len(who.split()) > _MAX_SPEAKER_WORDS:
             continue
@@ -303,13 +293,30 @@ def _indirect(spec: _Spec, text: str, p_start: int, p_end: int, starts: list[int
             while c_end > c_start and text[c_end - 1] in " ,":
                 c_end -= 1
         else:
-            c_start, c_end = m.end("np") + 1, content_end(min(e, m.end() + _MAX_CLAUSE))
+            c_start, c_end = m.end("np") + 1, _content_end(text, min(e, m.end() + _MAX_CLAUSE))
         c_start, c_end = _trim(text, c_start, c_end)
         while c_start < c_end and text[c_start] in "•-–— ":
             c_start += 1
-        if c_end - c_start < 3 or _overlaps(quotes, c_start, c_end) or inside(c_start):
+        if c_end - c_start < 3 or _overlaps(quotes, c_start, c_end) or _inside(quotes, c_start):
             continue
         out.append(Attribution("indirect", c_start, c_end, m.start(), who, "according to", p_index,
                                "indirect"))
     return out
 
+
+
+def _sentence(starts: list[int], ends: list[int], p_start: int, p_end: int, pos: int) -> tuple[int, int]:
+    """The sentence around ``pos``, clipped to the paragraph (``starts`` and ``ends`` are parallel)."""
+    i = bisect_right(starts, pos) - 1
+    if i < 0:
+        i = 0
+    s, e = starts[i], ends[i]
+    return (s if s > p_start else p_start), (e if e < p_end else p_end)
+
+
+def _content_end(text: str, s_end: int) -> int:
+    """``s_end`` moved back over the sentence's closing punctuation and spaces."""
+    e = s_end
+    while e > 0 and text[e - 1] in ".!?; ":
+        e -= 1
+    return e
