@@ -239,8 +239,11 @@ def find_attributions(doc: ParsedDocument, *, verbs: QuoteVerbs | None = None) -
             para_out.append(Attribution(kind, q_start, q_end, cue_pos, speaker, verb, p_index, cue))
             if speaker and cue != "possessive":  # "WXYZ's “Morning Hour”" names no speaker
                 last_in_para = speaker
-        with_speaker = [a for a in para_out if a.speaker and a.cue != "possessive"]
-        prev_para_speaker = max(with_speaker, key=lambda a: a.start).speaker if with_speaker else ""
+        # the speaker of the paragraph's last attribution with one (the first of equal starts)
+        prev_para_speaker, last_start = "", -1
+        for a in para_out:
+            if a.start > last_start and a.speaker and a.cue != "possessive":
+                prev_para_speaker, last_start = a.speaker, a.start
         out.extend(para_out)
     out.sort(key=lambda a: (a.start, a.end))
     return out

@@ -71,8 +71,23 @@ def _is_speaker_words(words: list[str]) -> bool:
         w.casefold() in _ROLE_NOUNS for w in words)
 
 
+_SUFFIX_MEMO: dict[str, str] = {}
+
+
 def _suffix_speaker(text: str) -> str:
-    """The longest run of speaker words that ends ``text`` ("just last week China" -> "China")."""
+    """The longest run of speaker words that ends ``text`` ("just last week China" -> "China").
+
+    Memoised: the same stretch before a verb is read by several rules.
+    """
+    hit = _SUFFIX_MEMO.get(text)
+    if hit is None:
+        if len(_SUFFIX_MEMO) > 100_000:
+            _SUFFIX_MEMO.clear()
+        hit = _SUFFIX_MEMO[text] = _suffix_speaker_of(text)
+    return hit
+
+
+def _suffix_speaker_of(text: str) -> str:
     words = text.split()
     if words and words[-1].endswith(","):
         return ""
