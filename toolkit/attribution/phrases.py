@@ -9,6 +9,7 @@ from toolkit.attribution.words import (
     _AUX_WORDS,
     _DETERMINERS,
     _MAX_SPEAKER_WORDS,
+    _MEMO_LIMIT,
     _NOT_NAMES,
     _PRONOUNS,
     _ROLE_NOUNS,
@@ -22,7 +23,7 @@ def _speaker_word_ok(word: str) -> bool:
     """Whether ``word`` can stand in a speaker phrase (memoised: the same words recur)."""
     hit = _WORD_MEMO.get(word)
     if hit is None:
-        if len(_WORD_MEMO) > 200_000:
+        if len(_WORD_MEMO) > _MEMO_LIMIT:
             _WORD_MEMO.clear()
         hit = _WORD_MEMO[word] = _speaker_word_test(word)
     return hit
@@ -51,7 +52,7 @@ def _is_speaker(words: list[str]) -> bool:
     key = tuple(words)
     hit = _SPEAKER_MEMO.get(key)
     if hit is None:
-        if len(_SPEAKER_MEMO) > 200_000:
+        if len(_SPEAKER_MEMO) > _MEMO_LIMIT:
             _SPEAKER_MEMO.clear()
         hit = _SPEAKER_MEMO[key] = _is_speaker_words(words)
     return hit
@@ -81,7 +82,7 @@ def _suffix_speaker(text: str) -> str:
     """
     hit = _SUFFIX_MEMO.get(text)
     if hit is None:
-        if len(_SUFFIX_MEMO) > 100_000:
+        if len(_SUFFIX_MEMO) > _MEMO_LIMIT:
             _SUFFIX_MEMO.clear()
         hit = _SUFFIX_MEMO[text] = _suffix_speaker_of(text)
     return hit

@@ -27,6 +27,7 @@ from toolkit.attribution.words import (
     _LONG_TITLES,
     _MALE_NAMES,
     _MEDIA_WORDS,
+    _MEMO_LIMIT,
     _NAME,
     _NOT_NAMES,
     _ORG_WORDS,
@@ -192,7 +193,7 @@ class _GazetteerCache:
     def describe(self, surface: str) -> Speaker:
         sp = self.described.get(surface)
         if sp is None:
-            if len(self.described) > 100_000:
+            if len(self.described) > _MEMO_LIMIT:
                 self.described.clear()
             sp = self.described[surface] = _describe(surface, self.gaz)
         return sp
@@ -200,7 +201,7 @@ class _GazetteerCache:
     def mentions_entity(self, surface: str) -> bool:
         hit = self.mentioned.get(surface)
         if hit is None:
-            if len(self.mentioned) > 100_000:
+            if len(self.mentioned) > _MEMO_LIMIT:
                 self.mentioned.clear()
             hit = self.mentioned[surface] = bool(self.gaz.find(surface))
         return hit
@@ -258,7 +259,7 @@ def _article_surnames(text: str) -> frozenset[str]:
     for found in set(_NAME.findall(text)):
         surname = _SURNAME_MEMO.get(found)
         if surname is None:
-            if len(_SURNAME_MEMO) > 200_000:
+            if len(_SURNAME_MEMO) > _MEMO_LIMIT:
                 _SURNAME_MEMO.clear()
             surname = _SURNAME_MEMO[found] = _surname_of(found)
         if surname:

@@ -175,3 +175,8 @@ _EITHER = _MALE_NAMES & _FEMALE_NAMES | {"Leslie", "Jamie", "Kelly", "Jordan", "
                                          "Willie", "Marion", "Jessie", "Kim", "Lee", "Dana", "Robin"}
 _MALE_NAMES = _MALE_NAMES - _EITHER
 _FEMALE_NAMES = _FEMALE_NAMES - _EITHER
+
+#: Entries per memo (speaker words and phrases, suffix cues, descriptions, surnames) before it is
+#: emptied: small enough that a streaming run's memory stops growing after a few thousand
+#: articles, large enough to hold the phrases that recur in every article.
+_MEMO_LIMIT = 20_000

@@ -48,7 +48,7 @@ The lexicons and the small rule tables (emoticons, abbreviations, negation
 and booster words, idioms) are read at run time from the installed textblob
 and vaderSentiment packages, so nothing is duplicated here and the module
 works offline. The vocabulary and the per-token caches are bounded (emptied
-past 400,000 entries), so memory does not grow with the corpus.
+past 150,000 entries), so memory does not grow with the corpus.
 
 References
 ----------
