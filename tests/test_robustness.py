@@ -530,3 +530,14 @@ def test_compare_html_and_figures_are_byte_identical_with_visible_provenance(tmp
     from toolkit import __version__
 
     assert __version__ in provenance and "seed" in provenance and "quote_verbs.tsv" in provenance
+
+
+def test_toolkit_errors_keep_path_and_line_across_processes():
+    import pickle
+
+    from toolkit.errors import DataNotFoundError, InputError
+
+    for error in (InputError("bad row", path="a.csv", line=3), DataNotFoundError("no data", path="/d")):
+        copy = pickle.loads(pickle.dumps(error))
+        assert type(copy) is type(error)
+        assert (str(copy), copy.path, copy.line) == (str(error), error.path, error.line)

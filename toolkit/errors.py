@@ -16,12 +16,21 @@ class ToolkitError(Exception):
     def __init__(self, message: str, *, path: str | os.PathLike[str] | None = None, line: int | None = None):
         self.path = None if path is None else os.fspath(path)
         self.line = line
+        self._message = str(message)
         where = ""
         if self.path is not None:
             where = self.path if line is None else f"{self.path}:{line}"
             where += ": "
         # one line, always
         super().__init__(where + " ".join(str(message).split()))
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # keep path and line when the error crosses processes (a Dask worker's error reaching the driver)
+        return (_rebuild, (type(self), self._message, self.path, self.line))
+
+
+def _rebuild(cls: type[ToolkitError], message: str, path: str | None, line: int | None) -> ToolkitError:
+    return cls(message, path=path, line=line)
 
 
 class InputError(ToolkitError):
