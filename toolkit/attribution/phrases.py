@@ -3,33 +3,21 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from toolkit.attribution.quotes import _outside_quotes, _overlaps
 from toolkit.attribution.words import (
     _AUX_WORDS,
     _DETERMINERS,
     _MAX_SPEAKER_WORDS,
-    _MEMO_LIMIT,
     _NOT_NAMES,
     _PRONOUNS,
     _ROLE_NOUNS,
     _SENTENCE_ADVERBS,
     _SPAN,
     _SUBJECT_PRONOUNS,
+    _Memo,
 )
-
-
-def _speaker_word_ok(word: str) -> bool:
-    """Whether ``word`` can stand in a speaker phrase (memoised: the same words recur)."""
-    hit = _WORD_MEMO.get(word)
-    if hit is None:
-        if len(_WORD_MEMO) > _MEMO_LIMIT:
-            _WORD_MEMO.clear()
-        hit = _WORD_MEMO[word] = _speaker_word_test(word)
-    return hit
-
-
-_WORD_MEMO: dict[str, bool] = {}
 
 
 def _speaker_word_test(word: str) -> bool:
@@ -42,23 +30,22 @@ def _speaker_word_test(word: str) -> bool:
     return low in _DETERMINERS or low in _ROLE_NOUNS or low in _PRONOUNS
 
 
-_SPEAKER_MEMO: dict[tuple[str, ...], bool] = {}
+_WORD_MEMO = _Memo(_speaker_word_test)
+
+
+def _speaker_word_ok(word: str) -> bool:
+    """Whether ``word`` can stand in a speaker phrase (memoised: the same words recur)."""
+    return bool(_WORD_MEMO[word])
 
 
 def _is_speaker(words: list[str]) -> bool:
     """Whether ``words`` can name a speaker (memoised: the same phrases recur in every article)."""
     if not words or len(words) > _MAX_SPEAKER_WORDS:
         return False
-    key = tuple(words)
-    hit = _SPEAKER_MEMO.get(key)
-    if hit is None:
-        if len(_SPEAKER_MEMO) > _MEMO_LIMIT:
-            _SPEAKER_MEMO.clear()
-        hit = _SPEAKER_MEMO[key] = _is_speaker_words(words)
-    return hit
+    return bool(_SPEAKER_MEMO[tuple(words)])
 
 
-def _is_speaker_words(words: list[str]) -> bool:
+def _is_speaker_words(words: Sequence[str]) -> bool:
     if any(len(w) >= 6 and w.isupper() for w in words):  # datelines: "WASHINGTON —"
         return False
     if len(words) == 1 and words[0].casefold() in _PRONOUNS:
@@ -72,7 +59,7 @@ def _is_speaker_words(words: list[str]) -> bool:
         w.casefold() in _ROLE_NOUNS for w in words)
 
 
-_SUFFIX_MEMO: dict[str, str] = {}
+_SPEAKER_MEMO = _Memo(_is_speaker_words)
 
 
 def _suffix_speaker(text: str) -> str:
@@ -80,12 +67,7 @@ def _suffix_speaker(text: str) -> str:
 
     Memoised: the same stretch before a verb is read by several rules.
     """
-    hit = _SUFFIX_MEMO.get(text)
-    if hit is None:
-        if len(_SUFFIX_MEMO) > _MEMO_LIMIT:
-            _SUFFIX_MEMO.clear()
-        hit = _SUFFIX_MEMO[text] = _suffix_speaker_of(text)
-    return hit
+    return str(_SUFFIX_MEMO[text])
 
 
 def _suffix_speaker_of(text: str) -> str:
@@ -107,6 +89,9 @@ def _suffix_speaker_of(text: str) -> str:
     while best and best[0].casefold() in {"of", "and", "for", "to", "with", "on", "in"}:
         best = best[1:]
     return " ".join(best) if _is_speaker(best) else ""
+
+
+_SUFFIX_MEMO = _Memo(_suffix_speaker_of)
 
 
 def _prefix_speaker(text: str) -> str:

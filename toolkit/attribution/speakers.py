@@ -27,7 +27,6 @@ from toolkit.attribution.words import (
     _LONG_TITLES,
     _MALE_NAMES,
     _MEDIA_WORDS,
-    _MEMO_LIMIT,
     _NAME,
     _NOT_NAMES,
     _ORG_WORDS,
@@ -37,6 +36,7 @@ from toolkit.attribution.words import (
     _ROLE_NOUNS,
     _SHORT_TITLES,
     _TITLES,
+    _Memo,
 )
 from toolkit.gazetteer import Entity, Gazetteer
 
@@ -186,25 +186,15 @@ class _GazetteerCache:
 
     def __init__(self, gaz: Gazetteer) -> None:
         self.gaz = gaz
-        self.described: dict[str, Speaker] = {}
-        self.mentioned: dict[str, bool] = {}
+        self.described = _Memo(lambda surface: _describe(surface, gaz))
+        self.mentioned = _Memo(lambda surface: bool(gaz.find(surface)))
         self.aliases = frozenset(a for e in gaz.entities if e.type == "person" for a in e.aliases)
 
     def describe(self, surface: str) -> Speaker:
-        sp = self.described.get(surface)
-        if sp is None:
-            if len(self.described) > _MEMO_LIMIT:
-                self.described.clear()
-            sp = self.described[surface] = _describe(surface, self.gaz)
-        return sp
+        return self.described[surface]  # type: ignore[no-any-return]
 
     def mentions_entity(self, surface: str) -> bool:
-        hit = self.mentioned.get(surface)
-        if hit is None:
-            if len(self.mentioned) > _MEMO_LIMIT:
-                self.mentioned.clear()
-            hit = self.mentioned[surface] = bool(self.gaz.find(surface))
-        return hit
+        return bool(self.mentioned[surface])
 
 
 _GAZ_CACHE: dict[int, _GazetteerCache] = {}
@@ -257,17 +247,12 @@ def _article_surnames(text: str) -> frozenset[str]:
     """
     out = set()
     for found in set(_NAME.findall(text)):
-        surname = _SURNAME_MEMO.get(found)
-        if surname is None:
-            if len(_SURNAME_MEMO) > _MEMO_LIMIT:
-                _SURNAME_MEMO.clear()
-            surname = _SURNAME_MEMO[found] = _surname_of(found)
+        surname = _SURNAME_MEMO[found]
         if surname:
             out.add(surname)
     return frozenset(out)
 
 
-_SURNAME_MEMO: dict[str, str] = {}  # name -> its surname, "" when it names no person
 
 
 def _surname_of(found: str) -> str:
@@ -283,6 +268,9 @@ def _surname_of(found: str) -> str:
         last = parts[-1]
         return last[:-2] if last.endswith(("'s", "’s")) else last.rstrip(".")
     return ""
+
+
+_SURNAME_MEMO = _Memo(_surname_of)  # name -> its surname, "" when it names no person
 
 
 def _name_speaker(m: re.Match[str], marked: list[tuple[int, int]], gaz: Gazetteer,

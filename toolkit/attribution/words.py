@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 _WINDOW = 160  # characters searched after a quote for its cue
 _BEFORE_WINDOW = 100  # characters searched before a quote for its cue
@@ -180,3 +182,17 @@ _FEMALE_NAMES = _FEMALE_NAMES - _EITHER
 #: emptied: small enough that a streaming run's memory stops growing after a few thousand
 #: articles, large enough to hold the phrases that recur in every article.
 _MEMO_LIMIT = 20_000
+
+
+class _Memo(dict):  # type: ignore[type-arg]
+    """A dict that fills itself with ``make(key)`` (a pure function); emptied past :data:`_MEMO_LIMIT` entries."""
+
+    def __init__(self, make: Callable[[Any], Any]) -> None:
+        super().__init__()
+        self._make = make
+
+    def __missing__(self, key: Any) -> Any:
+        if len(self) > _MEMO_LIMIT:
+            self.clear()
+        value = self[key] = self._make(key)
+        return value
