@@ -16,8 +16,9 @@ news stories. Journalism & Mass Communication Quarterly 75(1), 55-68.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from toolkit.attribution.extract import QUOTE_COLUMNS, SOURCE_KINDS, quote_rows
@@ -110,12 +111,18 @@ def extract_quotes(docs: Sequence[ParsedDocument], *, gazetteer: Gazetteer | Non
 
 
 def _sentence_counts(docs: Sequence[ParsedDocument], quotes: pd.DataFrame
-                     ) -> list[dict[str, object]]:
+                     ) -> list[tuple[object, ...]]:
+    """Rows ``(doc_id, sentence_id, *_COUNT_COLUMNS)``, one per sentence of ``docs``.
+
+    A word is quoted when it starts inside the last direct or partial quote
+    that starts at or before it. Sentences that no such quote reaches only
+    count their words; the others are read word by word.
+    """
     by_doc: dict[str, list[tuple[object, ...]]] = {}
     for row in quotes.itertuples(index=False):
         by_doc.setdefault(str(row.doc_id), []).append(tuple(row))
     idx = {c: i for i, c in enumerate(QUOTE_COLUMNS)}
-    rows: list[dict[str, object]] = []
+    rows: list[tuple[object, ...]] = []
     for doc in docs:
         starts = [s for s, _ in doc.sentences]
         counts = [dict.fromkeys(_COUNT_COLUMNS, 0) for _ in doc.sentences]
@@ -146,14 +153,21 @@ def _sentence_counts(docs: Sequence[ParsedDocument], quotes: pd.DataFrame
                 if kind == "direct":
                     c["direct_x1000"] += 1000
         marked.sort()
+        marked_starts = [m[0] for m in marked]
+        reach = list(accumulate((m[1] for m in marked), max))  # furthest end among the first k quotes
+        text = doc.text
         for i, (s, e) in enumerate(doc.sentences):
             c = counts[i]
-            for w in _WORD.finditer(doc.text, s, e):
-                c["words"] += 1
-                j = bisect_right(marked, (w.start(), 10**12)) - 1
-                if j >= 0 and marked[j][0] <= w.start() < marked[j][1]:
-                    c["quoted_words"] += 1
-            rows.append({"doc_id": doc.doc_id, "sentence_id": i, **c})
+            k = bisect_left(marked_starts, e)
+            if k == 0 or reach[k - 1] <= s:  # no quote reaches into this sentence
+                c["words"] += len(_WORD.findall(text, s, e))
+            else:
+                for w in _WORD.finditer(text, s, e):
+                    c["words"] += 1
+                    j = bisect_right(marked, (w.start(), 10**12)) - 1
+                    if j >= 0 and marked[j][0] <= w.start() < marked[j][1]:
+                        c["quoted_words"] += 1
+            rows.append((doc.doc_id, i, *c.values()))
     return rows
 
 
