@@ -108,13 +108,13 @@ def provenance(corpus: pd.DataFrame, families: Sequence[str] = FAMILIES) -> dict
 
 
 def _word_counts(docs: Sequence[ParsedDocument]) -> list[tuple[str, int, int]]:
-    import re
+    """``(doc_id, sentence_id, number of \\w+ runs)`` of every sentence."""
+    from toolkit.lexmatch import word_run_counts
 
-    word = re.compile(r"\w+")
     rows = []
     for doc in docs:
-        for i, (s, e) in enumerate(doc.sentences):
-            rows.append((doc.doc_id, i, len(word.findall(doc.text, s, e))))
+        for i, n in enumerate(word_run_counts(doc.text, doc.sentences)):
+            rows.append((doc.doc_id, i, n))
     return rows
 
 
