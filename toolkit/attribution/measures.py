@@ -119,57 +119,68 @@ def _sentence_counts(docs: Sequence[ParsedDocument], quotes: pd.DataFrame
     that starts at or before it. Sentences that no such quote reaches only
     count their words; the others are read word by word.
     """
-    by_doc: dict[str, list[tuple[object, ...]]] = {}
-    for row in quotes.itertuples(index=False):
-        by_doc.setdefault(str(row.doc_id), []).append(tuple(row))
-    idx = {c: i for i, c in enumerate(QUOTE_COLUMNS)}
+    cols = {c: quotes[c].tolist() for c in ("doc_id", "start", "end", "kind", "source_kind", "affiliation",
+                                            "verb_class")}
+    by_doc: dict[str, list[int]] = {}
+    for r, doc_id in enumerate(cols["doc_id"]):
+        by_doc.setdefault(str(doc_id), []).append(r)
+    at = {c: i for i, c in enumerate(_COUNT_COLUMNS)}
+    words_at, quoted_at = at["words"], at["quoted_words"]
+    zeros = [0] * len(_COUNT_COLUMNS)
     rows: list[tuple[object, ...]] = []
     for doc in docs:
         starts = [s for s, _ in doc.sentences]
-        counts = [dict.fromkeys(_COUNT_COLUMNS, 0) for _ in doc.sentences]
+        counts: dict[int, list[int]] = {}  # only the sentences that hold an attribution
         marked: list[tuple[int, int]] = []
-        for q in by_doc.get(doc.doc_id, []):
-            start = int(q[idx["start"]])  # type: ignore[call-overload]
-            i = max(0, bisect_right(starts, start) - 1)
-            if not counts:
+        for r in by_doc.get(doc.doc_id, []):
+            if not starts:
                 break
-            c = counts[i]
-            kind = str(q[idx["kind"]])
-            c["n_attributions"] += 1
-            c[f"n_{kind}"] += 1
-            c[f"n_{q[idx['source_kind']]}"] += 1
-            aff = q[idx["affiliation"]]
+            start = int(cols["start"][r])
+            i = max(0, bisect_right(starts, start) - 1)
+            c = counts.get(i)
+            if c is None:
+                c = counts[i] = zeros.copy()
+            kind = str(cols["kind"][r])
+            c[at["n_attributions"]] += 1
+            c[at[f"n_{kind}"]] += 1
+            c[at[f"n_{cols['source_kind'][r]}"]] += 1
+            aff = cols["affiliation"][r]
             if aff is None or aff != aff:
-                c["aff_unknown"] += 1
+                c[at["aff_unknown"]] += 1
             elif aff in AFFILIATIONS:
-                c[f"aff_{str(aff).casefold()}"] += 1
+                c[at[f"aff_{str(aff).casefold()}"]] += 1
             else:
-                c["aff_other"] += 1
-            vclass = q[idx["verb_class"]]
+                c[at["aff_other"]] += 1
+            vclass = cols["verb_class"][r]
             if isinstance(vclass, str):
-                c["n_verb"] += 1
-                c[f"verb_{vclass}"] += 1
+                c[at["n_verb"]] += 1
+                c[at[f"verb_{vclass}"]] += 1
             if kind != "indirect":
-                marked.append((start, int(q[idx["end"]])))  # type: ignore[call-overload]
+                marked.append((start, int(cols["end"][r])))
                 if kind == "direct":
-                    c["direct_x1000"] += 1000
+                    c[at["direct_x1000"]] += 1000
         marked.sort()
         marked_starts = [m[0] for m in marked]
         reach = list(accumulate((m[1] for m in marked), max))  # furthest end among the first k quotes
         text = doc.text
         words = word_run_counts(text, doc.sentences)  # len(_WORD.findall(text, s, e)) of every sentence
         for i, (s, e) in enumerate(doc.sentences):
-            c = counts[i]
+            c = counts.get(i)
             k = bisect_left(marked_starts, e)
             if k == 0 or reach[k - 1] <= s:  # no quote reaches into this sentence
-                c["words"] += words[i]
+                if c is None:
+                    rows.append((doc.doc_id, i, words[i], *zeros[1:]))
+                    continue
+                c[words_at] += words[i]
             else:
+                if c is None:
+                    c = zeros.copy()
                 for w in _WORD.finditer(text, s, e):
-                    c["words"] += 1
+                    c[words_at] += 1
                     j = bisect_right(marked, (w.start(), 10**12)) - 1
                     if j >= 0 and marked[j][0] <= w.start() < marked[j][1]:
-                        c["quoted_words"] += 1
-            rows.append((doc.doc_id, i, *c.values()))
+                        c[quoted_at] += 1
+            rows.append((doc.doc_id, i, *c))
     return rows
 
 
