@@ -109,11 +109,9 @@ def provenance(corpus: pd.DataFrame, families: Sequence[str] = FAMILIES) -> dict
 
 def _word_counts(docs: Sequence[ParsedDocument]) -> list[tuple[str, int, int]]:
     """``(doc_id, sentence_id, number of \\w+ runs)`` of every sentence."""
-    from toolkit.lexmatch import word_run_counts
-
     rows = []
     for doc in docs:
-        for i, n in enumerate(word_run_counts(doc.text, doc.sentences)):
+        for i, n in enumerate(doc.word_counts()):
             rows.append((doc.doc_id, i, n))
     return rows
 

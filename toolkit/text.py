@@ -224,6 +224,21 @@ class ParsedDocument:
     sentences: list[tuple[int, int]] = field(default_factory=list)
     paragraph: list[int] = field(default_factory=list)
     counted: list[bool] = field(default_factory=list)
+    _word_counts: list[int] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def word_counts(self) -> list[int]:
+        """Number of ``\\w+`` runs in each sentence, computed once per document and kept.
+
+        Examples
+        --------
+        >>> parse_document("It's here. Two words.").word_counts()
+        [3, 2]
+        """
+        if self._word_counts is None:
+            from toolkit.lexmatch import word_run_counts
+
+            object.__setattr__(self, "_word_counts", word_run_counts(self.text, self.sentences))
+        return self._word_counts  # type: ignore[return-value]
 
     def sentence_texts(self) -> list[str]:
         """The sentences as strings."""

@@ -24,7 +24,6 @@ from typing import TYPE_CHECKING
 from toolkit.attribution.extract import QUOTE_COLUMNS, SOURCE_KINDS, quote_rows
 from toolkit.attribution.lexicon import VERB_CLASSES, load_quote_verbs
 from toolkit.gazetteer import Gazetteer
-from toolkit.lexmatch import word_run_counts
 from toolkit.metrics import Measurements, MetricSpec
 from toolkit.text import ParsedDocument, counted_rows
 
@@ -163,7 +162,7 @@ def _sentence_counts(docs: Sequence[ParsedDocument], quotes: pd.DataFrame
         marked_starts = [m[0] for m in marked]
         reach = list(accumulate((m[1] for m in marked), max))  # furthest end among the first k quotes
         text = doc.text
-        words = word_run_counts(text, doc.sentences)  # len(_WORD.findall(text, s, e)) of every sentence
+        words = doc.word_counts()  # len(_WORD.findall(text, s, e)) of every sentence
         for i, (s, e) in enumerate(doc.sentences):
             c = counts.get(i)
             k = bisect_left(marked_starts, e)
