@@ -68,15 +68,6 @@ _ASCII_LETTERS_ONLY = bytes(c if chr(c).isascii() and chr(c).isalpha() else 32 f
 _EN_FUNCTION_WORDS_BYTES = frozenset(w.encode() for w in _EN_FUNCTION_WORDS)
 
 
-def _is_boundary(terminal: str, prev_word: str, next_char: str) -> bool:
-    """Decide whether ``terminal`` punctuation after ``prev_word`` ends a sentence."""
-    if not (next_char.isupper() or next_char.isdigit() or next_char in _OPENERS):
-        return False
-    if not terminal.rstrip(_CLOSERS).endswith("."):
-        return True
-    return _ends_after_word(prev_word)
-
-
 _OPENERS = "\"“‘«(["
 _CLOSERS = "\"'”’»)]"
 

@@ -22,7 +22,7 @@ from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from toolkit.attribution.extract import QUOTE_COLUMNS, SOURCE_KINDS, quote_rows
-from toolkit.attribution.lexicon import VERB_CLASSES, load_quote_verbs
+from toolkit.attribution.lexicon import VERB_CLASSES
 from toolkit.gazetteer import Gazetteer
 from toolkit.metrics import Measurements, MetricSpec
 from toolkit.text import ParsedDocument, counted_rows
@@ -283,11 +283,6 @@ def attribution_metrics(docs: Sequence[ParsedDocument], *, gazetteer: Gazetteer 
     table = article_metrics(docs, gazetteer=gazetteer)
     table.insert(1, "outlet", [doc.outlet for doc in docs])
     return table
-
-
-def verbs_version() -> str:
-    """Checksum prefix of the shipped verb lexicon (for provenance)."""
-    return load_quote_verbs().version
 
 
 def measure(docs: Sequence[ParsedDocument], *, gazetteer: Gazetteer | None = None) -> Measurements:

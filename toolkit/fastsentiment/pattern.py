@@ -35,6 +35,17 @@ _RUN_END = frozenset({"'", '"', "”", "’", "...", ".", "!", "?", ")"})
 _QUOTE_SPLIT = (("“", " “ "), ("”", " ” "), ("‘", " ‘ "), ("’", " ’ "), ("'", " ' "),
                 ('"', ' " '))
 _QUOTE_CHARS = frozenset(old for old, _ in _QUOTE_SPLIT)  # "'" also starts every contraction
+
+
+def _space_quotes(text: str, rules: _PatternRules) -> str:
+    """Pattern's first tokenizer steps: contractions split off, quote marks set apart by spaces."""
+    if "'" in text:
+        for old, new in rules.contractions:
+            text = text.replace(old, new)
+    for old, new in _QUOTE_SPLIT:
+        if old in text:
+            text = text.replace(old, new)
+    return text
 _LINEBREAKS = re.compile(r"\n{2,}")
 
 
@@ -240,22 +251,12 @@ class _PatternScorer:
                     and piece[-1] != "."):
                 return (piece,)  # no punctuation to split off
             return tuple(_split_token(piece, rules).split(" "))
-        if "'" in piece:
-            for old, new in rules.contractions:
-                piece = piece.replace(old, new)
-        for old, new in _QUOTE_SPLIT:
-            if old in piece:
-                piece = piece.replace(old, new)
+        piece = _space_quotes(piece, rules)
         return tuple(" ".join(_split_token(part, rules) for part in piece.split()).split(" "))
 
     def _tokens_whole(self, text: str) -> list[str]:
         rules = self.rules
-        if "'" in text:
-            for old, new in rules.contractions:
-                text = text.replace(old, new)
-        for old, new in _QUOTE_SPLIT:
-            if old in text:
-                text = text.replace(old, new)
+        text = _space_quotes(text, rules)
         if "\n" in text:
             text = _LINEBREAKS.sub(f" {rules.eos} ", text.replace("\r\n", "\n"))
         joined = " ".join(map(self.split.__getitem__, text.split()))
