@@ -296,8 +296,23 @@ def counted_rows(docs: Sequence[ParsedDocument], table: pd.DataFrame) -> pd.Data
     Sentences of a key-points block that repeats the body are not counted;
     metric families aggregate per article over the counted rows only.
     """
+    import numpy as np
+
     if table.empty:
         return table
+    lengths = [len(d.sentences) for d in docs]
+    if len(table) == sum(lengths) and len({d.doc_id for d in docs}) == len(docs):
+        # the usual table: every sentence of every document, in document order (checked)
+        ids = np.repeat(np.array([d.doc_id for d in docs], dtype=object), lengths)
+        sid = np.concatenate([np.arange(n) for n in lengths])
+        if (table["sentence_id"].to_numpy() == sid).all() and (table["doc_id"].to_numpy() == ids).all():
+            flags = np.zeros(len(table), dtype=bool)
+            offset = 0
+            for d, n in zip(docs, lengths, strict=True):
+                m = min(n, len(d.counted))
+                flags[offset:offset + m] = [bool(c) for c in d.counted[:m]]
+                offset += n
+            return table[flags]
     counted = {(d.doc_id, i) for d in docs for i, c in enumerate(d.counted) if c}
     return table[[(d, i) in counted for d, i in zip(table["doc_id"], table["sentence_id"], strict=True)]]
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from itertools import accumulate
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from toolkit.attribution.extract import QUOTE_COLUMNS, SOURCE_KINDS, quote_rows
@@ -110,14 +110,22 @@ def extract_quotes(docs: Sequence[ParsedDocument], *, gazetteer: Gazetteer | Non
     return frame.astype({"start": "int64", "end": "int64"})
 
 
-def _sentence_counts(docs: Sequence[ParsedDocument], quotes: pd.DataFrame
-                     ) -> list[tuple[object, ...]]:
-    """Rows ``(doc_id, sentence_id, *_COUNT_COLUMNS)``, one per sentence of ``docs``.
+def _sentence_frame(docs: Sequence[ParsedDocument], quotes: pd.DataFrame) -> pd.DataFrame:
+    """``doc_id, sentence_id, *_COUNT_COLUMNS``, one row per sentence of ``docs``, in document order.
 
     A word is quoted when it starts inside the last direct or partial quote
     that starts at or before it. Sentences that no such quote reaches only
-    count their words; the others are read word by word.
+    count their words; the others are read word by word. The table is built
+    column-wise: most sentences hold no attribution and are only a word count.
     """
+    import numpy as np
+    import pandas as pd
+
+    columns = ["doc_id", "sentence_id", *_COUNT_COLUMNS]
+    lengths = [len(doc.sentences) for doc in docs]
+    total = sum(lengths)
+    if total == 0:
+        return pd.DataFrame([], columns=columns)
     cols = {c: quotes[c].tolist() for c in ("doc_id", "start", "end", "kind", "source_kind", "affiliation",
                                             "verb_class")}
     by_doc: dict[str, list[int]] = {}
@@ -126,14 +134,20 @@ def _sentence_counts(docs: Sequence[ParsedDocument], quotes: pd.DataFrame
     at = {c: i for i, c in enumerate(_COUNT_COLUMNS)}
     words_at, quoted_at = at["words"], at["quoted_words"]
     zeros = [0] * len(_COUNT_COLUMNS)
-    rows: list[tuple[object, ...]] = []
-    for doc in docs:
+    table = np.zeros((total, len(_COUNT_COLUMNS)), dtype=np.int64)
+    # doc.word_counts() is len(_WORD.findall(text, s, e)) of every sentence
+    table[:, words_at] = np.fromiter(chain.from_iterable(doc.word_counts() for doc in docs), dtype=np.int64,
+                                     count=total)
+    offset = 0
+    for doc, n_sentences in zip(docs, lengths, strict=True):
+        rows = by_doc.get(doc.doc_id)
+        if not rows or not n_sentences:
+            offset += n_sentences
+            continue
         starts = [s for s, _ in doc.sentences]
         counts: dict[int, list[int]] = {}  # only the sentences that hold an attribution
         marked: list[tuple[int, int]] = []
-        for r in by_doc.get(doc.doc_id, []):
-            if not starts:
-                break
+        for r in rows:
             start = int(cols["start"][r])
             i = max(0, bisect_right(starts, start) - 1)
             c = counts.get(i)
@@ -158,30 +172,55 @@ def _sentence_counts(docs: Sequence[ParsedDocument], quotes: pd.DataFrame
                 marked.append((start, int(cols["end"][r])))
                 if kind == "direct":
                     c[at["direct_x1000"]] += 1000
-        marked.sort()
-        marked_starts = [m[0] for m in marked]
-        reach = list(accumulate((m[1] for m in marked), max))  # furthest end among the first k quotes
-        text = doc.text
-        words = doc.word_counts()  # len(_WORD.findall(text, s, e)) of every sentence
-        for i, (s, e) in enumerate(doc.sentences):
-            c = counts.get(i)
-            k = bisect_left(marked_starts, e)
-            if k == 0 or reach[k - 1] <= s:  # no quote reaches into this sentence
-                if c is None:
-                    rows.append((doc.doc_id, i, words[i], *zeros[1:]))
-                    continue
-                c[words_at] += words[i]
-            else:
-                if c is None:
-                    c = zeros.copy()
-                for w in _WORD.finditer(text, s, e):
-                    c[words_at] += 1
-                    j = bisect_right(marked, (w.start(), 10**12)) - 1
-                    if j >= 0 and marked[j][0] <= w.start() < marked[j][1]:
-                        c[quoted_at] += 1
-            rows.append((doc.doc_id, i, *c))
-    return rows
+        words = doc.word_counts()
+        for i, c in counts.items():
+            c[words_at] = words[i]
+        if marked:
+            marked.sort()
+            _quoted_words(doc, marked, counts, zeros, words_at, quoted_at)
+        for i, c in counts.items():
+            table[offset + i] = c
+        offset += n_sentences
+    data: dict[str, object] = {
+        "doc_id": np.repeat(np.array([doc.doc_id for doc in docs], dtype=object), lengths),
+        "sentence_id": np.concatenate([np.arange(n, dtype=np.int64) for n in lengths]),
+    }
+    data.update({c: table[:, j] for j, c in enumerate(_COUNT_COLUMNS)})
+    return pd.DataFrame(data, columns=columns)
 
+
+def _quoted_words(doc: ParsedDocument, marked: list[tuple[int, int]], counts: dict[int, list[int]],
+                  zeros: list[int], words_at: int, quoted_at: int) -> None:
+    """Words and quoted words of every sentence of ``doc`` that a quote of ``marked`` (sorted) reaches.
+
+    A word is quoted when it starts inside the last quote that starts at or
+    before it: between the starts of quotes ``j`` and ``j + 1``, the words that
+    start before the end of quote ``j``.
+    """
+    text, sentences = doc.text, doc.sentences
+    starts = [s for s, _ in sentences]
+    ends = [e for _, e in sentences]
+    marked_starts = [m[0] for m in marked]
+    reached: set[int] = set()  # sentences that a quote overlaps (sentence spans are in order)
+    for m0, m1 in marked:
+        reached.update(range(bisect_right(ends, m0), bisect_left(starts, m1)))
+    n_marked = len(marked)
+    words = doc.word_counts()  # len(_WORD.findall(text, s, e)) of every sentence
+    for i in sorted(reached):
+        s, e = sentences[i]
+        n_quoted = 0
+        for j in range(max(bisect_right(marked_starts, s) - 1, 0), bisect_left(marked_starts, e)):
+            a = marked[j][0] if marked[j][0] > s else s
+            b = min(e, marked[j][1], marked[j + 1][0] if j + 1 < n_marked else e)
+            if b > a:
+                # the words that start in [a, b): a run cut at ``a`` starts before it
+                n_quoted += len(_WORD.findall(text, a, b))
+                if a > s and _WORD.match(text, a - 1, a) and _WORD.match(text, a, a + 1):
+                    n_quoted -= 1
+        c = counts.get(i)
+        if c is None:
+            c = counts[i] = zeros.copy()
+        c[words_at], c[quoted_at] = words[i], c[quoted_at] + n_quoted
 
 def sentence_metrics(docs: Sequence[ParsedDocument], *, gazetteer: Gazetteer | None = None
                      ) -> pd.DataFrame:
@@ -211,10 +250,7 @@ def sentence_metrics(docs: Sequence[ParsedDocument], *, gazetteer: Gazetteer | N
     0            0      2             0         0          0
     1            1      5             2         1          1
     """
-    import pandas as pd
-
-    rows = _sentence_counts(docs, extract_quotes(docs, gazetteer=gazetteer))
-    return pd.DataFrame(rows, columns=["doc_id", "sentence_id", *_COUNT_COLUMNS])
+    return _sentence_frame(docs, extract_quotes(docs, gazetteer=gazetteer))
 
 
 def article_metrics(docs: Sequence[ParsedDocument], *, gazetteer: Gazetteer | None = None
@@ -303,17 +339,17 @@ def measure(docs: Sequence[ParsedDocument], *, gazetteer: Gazetteer | None = Non
     >>> m.tables["quotes"][["speaker_canonical", "affiliation"]].values.tolist()
     [['Mao Ning', 'China']]
     """
-    import bisect
-
-    import pandas as pd
-
     quotes = extract_quotes(docs, gazetteer=gazetteer)
-    sentences = pd.DataFrame(_sentence_counts(docs, quotes), columns=["doc_id", "sentence_id", *_COUNT_COLUMNS])
+    sentences = _sentence_frame(docs, quotes)
     by_id = {doc.doc_id: doc for doc in docs}
+    starts_of: dict[str, list[int]] = {}
     located = []
     for doc_id, start in zip(quotes["doc_id"], quotes["start"], strict=True):
         doc = by_id[doc_id]
-        k = max(bisect.bisect_right([s for s, _ in doc.sentences], int(start)) - 1, 0)
+        starts = starts_of.get(doc_id)
+        if starts is None:
+            starts = starts_of[doc_id] = [s for s, _ in doc.sentences]
+        k = max(bisect_right(starts, int(start)) - 1, 0)
         located.append((k, bool(doc.counted[k]) if doc.counted else True))
     quotes = quotes.assign(sentence_id=[k for k, _ in located], counted=[c for _, c in located])
     return Measurements(sentences, _articles_from(docs, sentences), {"quotes": quotes})
