@@ -115,8 +115,8 @@ def _sentence_frame(docs: Sequence[ParsedDocument], quotes: pd.DataFrame) -> pd.
 
     A word is quoted when it starts inside the last direct or partial quote
     that starts at or before it. Sentences that no such quote reaches only
-    count their words; the others are read word by word. The table is built
-    column-wise: most sentences hold no attribution and are only a word count.
+    count their words (:func:`_quoted_words` counts the others). The table is
+    built column-wise: most sentences hold no attribution and are only a word count.
     """
     import numpy as np
     import pandas as pd
@@ -172,13 +172,12 @@ def _sentence_frame(docs: Sequence[ParsedDocument], quotes: pd.DataFrame) -> pd.
                 marked.append((start, int(cols["end"][r])))
                 if kind == "direct":
                     c[at["direct_x1000"]] += 1000
+        if marked:
+            marked.sort()
+            _quoted_words(doc, marked, counts, zeros, quoted_at)
         words = doc.word_counts()
         for i, c in counts.items():
             c[words_at] = words[i]
-        if marked:
-            marked.sort()
-            _quoted_words(doc, marked, counts, zeros, words_at, quoted_at)
-        for i, c in counts.items():
             table[offset + i] = c
         offset += n_sentences
     data: dict[str, object] = {
@@ -190,8 +189,8 @@ def _sentence_frame(docs: Sequence[ParsedDocument], quotes: pd.DataFrame) -> pd.
 
 
 def _quoted_words(doc: ParsedDocument, marked: list[tuple[int, int]], counts: dict[int, list[int]],
-                  zeros: list[int], words_at: int, quoted_at: int) -> None:
-    """Words and quoted words of every sentence of ``doc`` that a quote of ``marked`` (sorted) reaches.
+                  zeros: list[int], quoted_at: int) -> None:
+    """Add the quoted words of every sentence of ``doc`` that a quote of ``marked`` (sorted) reaches.
 
     A word is quoted when it starts inside the last quote that starts at or
     before it: between the starts of quotes ``j`` and ``j + 1``, the words that
@@ -205,7 +204,6 @@ def _quoted_words(doc: ParsedDocument, marked: list[tuple[int, int]], counts: di
     for m0, m1 in marked:
         reached.update(range(bisect_right(ends, m0), bisect_left(starts, m1)))
     n_marked = len(marked)
-    words = doc.word_counts()  # len(_WORD.findall(text, s, e)) of every sentence
     for i in sorted(reached):
         s, e = sentences[i]
         n_quoted = 0
@@ -220,7 +218,7 @@ def _quoted_words(doc: ParsedDocument, marked: list[tuple[int, int]], counts: di
         c = counts.get(i)
         if c is None:
             c = counts[i] = zeros.copy()
-        c[words_at], c[quoted_at] = words[i], c[quoted_at] + n_quoted
+        c[quoted_at] += n_quoted
 
 def sentence_metrics(docs: Sequence[ParsedDocument], *, gazetteer: Gazetteer | None = None
                      ) -> pd.DataFrame:

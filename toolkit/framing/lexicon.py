@@ -442,20 +442,6 @@ def _sentence_table(docs: Sequence[ParsedDocument], sch: FrameScheme, scan: _Cue
     return pd.DataFrame(data, columns=columns)
 
 
-def _counted(docs: Sequence[ParsedDocument], sent: pd.DataFrame) -> pd.DataFrame:
-    """:func:`toolkit.text.counted_rows` of a sentence table in document order, without building key pairs."""
-    import numpy as np
-
-    if len({d.doc_id for d in docs}) != len(docs) or sent.empty:
-        return counted_rows(docs, sent)
-    flags: list[bool] = []
-    for d in docs:
-        n = len(d.sentences)
-        flags.extend(bool(c) for c in d.counted[:n])
-        flags.extend([False] * (n - min(n, len(d.counted))))
-    return sent[np.array(flags, dtype=bool)]
-
-
 def frame_cues(docs: Sequence[ParsedDocument], *, scheme: SchemeArg = "generic") -> pd.DataFrame:
     """Every cue found in the headlines and sentences of the documents.
 
@@ -566,7 +552,7 @@ def _article_table(docs: Sequence[ParsedDocument], sch: FrameScheme, sent: pd.Da
 
     names = sch.frame_names()
     residual = {f.name for f in sch.frames if f.residual}
-    sent = _counted(docs, sent)
+    sent = counted_rows(docs, sent)
     order = pd.Index([d.doc_id for d in docs], name="doc_id")
     grouped = sent.groupby("doc_id", sort=False)
     sums = grouped[["n_cues", *(f"cues_{n}" for n in names)]].sum().reindex(order).fillna(0)
