@@ -7,7 +7,15 @@ import json
 import pytest
 
 from toolkit.resources import read_data_text
-from toolkit.text import guess_language, parse_corpus, parse_document, split_sentences, tokenize
+from toolkit.text import (
+    counted_rows,
+    guess_language,
+    parse_corpus,
+    parse_document,
+    sentence_keys,
+    split_sentences,
+    tokenize,
+)
 
 
 def test_seed_boundaries_match_gold(blinken):
@@ -49,6 +57,20 @@ def test_parse_marks_summary_and_lede(blinken):
     assert nbc.position()[:6] == ["summary"] * 4 + ["lede", "lede"]
     assert sum(nbc.counted) == 22
     assert docs["rt"].position()[:3] == ["lede", "lede", "body"]
+
+
+def test_counted_rows_in_document_order_equal_the_keyed_lookup(blinken):
+    import pandas as pd
+
+    docs = [*parse_corpus(blinken), parse_document("", doc_id="empty")]
+    ids, sid = sentence_keys(docs)
+    assert list(ids[:3]) == [docs[0].doc_id] * 3 and list(sid[:3]) == [0, 1, 2]
+    assert len(ids) == len(sid) == sum(len(d.sentences) for d in docs)
+    table = pd.DataFrame({"doc_id": ids, "sentence_id": sid, "row": range(len(ids))})
+    fast = counted_rows(docs, table)  # every sentence in document order: the one-mask path
+    keyed = counted_rows(docs, table.iloc[::-1]).sort_values("row")  # any other order: the keyed lookup
+    pd.testing.assert_frame_equal(fast, keyed)
+    assert len(fast) == sum(sum(d.counted) for d in docs) < len(table)  # the NBC key points are dropped
 
 
 def test_paragraph_numbers():

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
 __all__ = [
@@ -290,6 +291,16 @@ def parse_corpus(corpus: pd.DataFrame) -> list[ParsedDocument]:
     ]
 
 
+def sentence_keys(docs: Sequence[ParsedDocument]) -> tuple[np.ndarray, np.ndarray]:
+    """``doc_id`` (object) and ``sentence_id`` (int64) of every sentence of ``docs``, in document order."""
+    import numpy as np
+
+    lengths = np.array([len(d.sentences) for d in docs], dtype=np.int64)
+    ids = np.repeat(np.array([d.doc_id for d in docs], dtype=object), lengths)
+    sid = np.arange(int(lengths.sum()), dtype=np.int64) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    return ids, sid
+
+
 def counted_rows(docs: Sequence[ParsedDocument], table: pd.DataFrame) -> pd.DataFrame:
     """The rows of a sentence-keyed table (``doc_id, sentence_id``) whose sentence is counted.
 
@@ -303,8 +314,7 @@ def counted_rows(docs: Sequence[ParsedDocument], table: pd.DataFrame) -> pd.Data
     lengths = [len(d.sentences) for d in docs]
     if len(table) == sum(lengths) and len({d.doc_id for d in docs}) == len(docs):
         # the usual table: every sentence of every document, in document order (checked)
-        ids = np.repeat(np.array([d.doc_id for d in docs], dtype=object), lengths)
-        sid = np.concatenate([np.arange(n) for n in lengths])
+        ids, sid = sentence_keys(docs)
         if (table["sentence_id"].to_numpy() == sid).all() and (table["doc_id"].to_numpy() == ids).all():
             flags = np.zeros(len(table), dtype=bool)
             offset = 0

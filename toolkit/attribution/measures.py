@@ -25,7 +25,7 @@ from toolkit.attribution.extract import QUOTE_COLUMNS, SOURCE_KINDS, quote_rows
 from toolkit.attribution.lexicon import VERB_CLASSES
 from toolkit.gazetteer import Gazetteer
 from toolkit.metrics import Measurements, MetricSpec
-from toolkit.text import ParsedDocument, counted_rows
+from toolkit.text import ParsedDocument, counted_rows, sentence_keys
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -180,10 +180,8 @@ def _sentence_frame(docs: Sequence[ParsedDocument], quotes: pd.DataFrame) -> pd.
             c[words_at] = words[i]
             table[offset + i] = c
         offset += n_sentences
-    data: dict[str, object] = {
-        "doc_id": np.repeat(np.array([doc.doc_id for doc in docs], dtype=object), lengths),
-        "sentence_id": np.concatenate([np.arange(n, dtype=np.int64) for n in lengths]),
-    }
+    ids, sentence_ids = sentence_keys(docs)
+    data: dict[str, object] = {"doc_id": ids, "sentence_id": sentence_ids}
     data.update({c: table[:, j] for j, c in enumerate(_COUNT_COLUMNS)})
     return pd.DataFrame(data, columns=columns)
 
