@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -68,3 +70,29 @@ def private_cache(tmp_path_factory):
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("TOOLKIT_CACHE", str(tmp_path_factory.mktemp("toolkit-cache")))
         yield
+
+
+def cell_outputs(path: Path) -> list[list[dict[str, Any]]]:
+    """The outputs of each code cell of an executed notebook, as two runs of it should agree on.
+
+    Execution counters and metadata are dropped. The kernel flushes printed text
+    at its own pace, so the same text may arrive as one stream output or as
+    several: consecutive stream outputs of a cell with the same name are joined.
+    """
+    nb = json.loads(Path(path).read_text(encoding="utf-8"))
+    cells = []
+    for cell in nb["cells"]:
+        if cell["cell_type"] != "code":
+            continue
+        kept: list[dict[str, Any]] = []
+        for raw in cell["outputs"]:
+            out = {k: v for k, v in raw.items() if k not in ("execution_count", "metadata")}
+            if out.get("output_type") == "stream":
+                out["text"] = "".join(out["text"]) if isinstance(out["text"], list) else out["text"]
+                last = kept[-1] if kept else None
+                if last is not None and last.get("output_type") == "stream" and last["name"] == out["name"]:
+                    last["text"] += out["text"]
+                    continue
+            kept.append(out)
+        cells.append(kept)
+    return cells

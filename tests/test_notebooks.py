@@ -8,6 +8,8 @@ import nbformat
 
 from toolkit.notebooks import NOTEBOOKS_DIR, execute_notebook
 
+from .conftest import cell_outputs
+
 
 def test_notebooks_are_committed_without_outputs():
     for path in NOTEBOOKS_DIR.glob("*.ipynb"):
@@ -29,9 +31,7 @@ def test_notebook_03_executes_exports_and_reruns_identically(tmp_path):
 
 
 def _outputs(path):
-    nb = json.loads(path.read_text(encoding="utf-8"))
-    return [{k: v for k, v in o.items() if k not in ("execution_count", "metadata")}
-            for c in nb["cells"] if c["cell_type"] == "code" for o in c["outputs"]]
+    return [o for cell in cell_outputs(path) for o in cell]
 
 
 def test_notebook_01_executes_identically_twice(tmp_path, monkeypatch):

@@ -2,29 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from toolkit.notebooks import execute_notebook
 
+from .conftest import cell_outputs
+
 NB02 = "02_media_literacy_classroom.ipynb"
-
-
-def _code_outputs(path: Path) -> list[list[dict[str, Any]]]:
-    nb = json.loads(path.read_text(encoding="utf-8"))
-    return [cell["outputs"] for cell in nb["cells"] if cell["cell_type"] == "code"]
-
-
-def _comparable(outputs: list[list[dict[str, Any]]]) -> list[list[dict[str, Any]]]:
-    """Outputs without execution metadata; images as PNG bytes are compared too."""
-    kept = []
-    for cell in outputs:
-        kept.append([{k: v for k, v in out.items() if k not in ("metadata", "execution_count")}
-                     for out in cell])
-    return kept
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +21,7 @@ def two_runs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 
 def test_notebook_02_has_no_error_and_shows_figures_and_side_by_side(two_runs: tuple[Path, Path]) -> None:
-    outputs = [o for cell in _code_outputs(two_runs[0]) for o in cell]
+    outputs = [o for cell in cell_outputs(two_runs[0]) for o in cell]
     assert not [o for o in outputs if o.get("output_type") == "error"]
     assert not [o for o in outputs if o.get("name") == "stderr"]
     html = "".join("".join(o.get("data", {}).get("text/html", "")) for o in outputs)
@@ -45,7 +31,7 @@ def test_notebook_02_has_no_error_and_shows_figures_and_side_by_side(two_runs: t
 
 
 def test_notebook_02_is_deterministic(two_runs: tuple[Path, Path]) -> None:
-    first, second = (_comparable(_code_outputs(p)) for p in two_runs)
+    first, second = (cell_outputs(p) for p in two_runs)
     assert len(first) == len(second)
     for index, (a, b) in enumerate(zip(first, second, strict=True)):
         assert a == b, f"code cell {index} differs between two runs"
