@@ -108,3 +108,39 @@ def test_projection_is_the_stated_arithmetic():
     slow_reader = projection(1000, one=10.0, many=5.5, workers=2, read_per_s=1000, output_mib=1.0,
                              peak_worker_mib=500)
     assert "(1,000 s, read-bound)" in slow_reader[-1]
+
+
+@pytest.mark.parametrize(
+    ("n", "one", "many", "naive", "rss", "expected"),
+    [
+        # 2,000 articles: no whole-corpus row; 1,200/s is met, 1,200/50 = 24x met, 2,100/1,200 = 1.75x met
+        (2000, 1200.0, 2100.0, 50.0, 900.0,
+         {"1,000 articles/s": True, "naive reference, one core": True, "naive reference, 2 workers": True,
+          "speed-up": True, "memory": True}),
+        # the whole corpus in 37,554 / 440 = 85.4 s: over 60 s; 440/264 = 1.67x: under 1.7x
+        (37554, 264.0, 440.0, 25.0, 2100.0,
+         {"1,000 articles/s": False, "naive reference, one core": False, "naive reference, 2 workers": False,
+          "speed-up": False, "37,554": False, "memory": False}),
+        (37554, 700.0, 1300.0, 25.0, 1000.0,
+         {"1,000 articles/s": False, "naive reference, one core": True, "naive reference, 2 workers": True,
+          "speed-up": True, "37,554": True, "memory": True}),
+    ],
+)
+def test_pipeline_targets_are_judged_from_the_run(n, one, many, naive, rss, expected):
+    from toolkit.bench import pipeline_targets
+
+    rows = pipeline_targets(n, one_rate=one, many_rate=many, workers=2, naive_rate=naive, total_rss_mib=rss)
+    assert len(rows) == len(expected)
+    for key, met in expected.items():
+        (row,) = [r for r in rows if key in r[0]]
+        assert row[2] is met, row
+
+
+def test_pipeline_targets_without_a_parallel_run():
+    from toolkit.bench import pipeline_targets
+
+    rows = pipeline_targets(100, one_rate=50.0, many_rate=None, workers=1, naive_rate=10.0, total_rss_mib=100.0)
+    assert [r[0] for r in rows] == ["whole pipeline >= 1,000 articles/s on one core",
+                                    ">= 20x the naive reference, one core, same run",
+                                    "peak memory <= 2 GiB (all processes of a run)"]
+    assert [r[1] for r in rows] == ["50/s", "5.0x", "100 MiB"]

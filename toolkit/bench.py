@@ -317,6 +317,42 @@ def projection(n: int, one: float, many: float, workers: int, read_per_s: float,
     return lines
 
 
+#: articles in article-bias-prediction: the "whole corpus" target applies to a run over all of them
+FULL_CORPUS = 37_554
+
+
+def pipeline_targets(n: int, *, one_rate: float, many_rate: float | None, workers: int, naive_rate: float,
+                     total_rss_mib: float) -> list[tuple[str, str, bool]]:
+    """The scale issue's targets against one run's figures: ``(target, measured, met)``.
+
+    ``one_rate`` and ``many_rate`` are whole-pipeline articles/s on one process
+    (no Dask) and on ``workers`` Dask workers (None when only one was run);
+    ``naive_rate`` is the naive reference's articles/s in the same run;
+    ``total_rss_mib`` the largest memory of all processes of a run together.
+    The whole-corpus time applies only to a run over all ``FULL_CORPUS`` articles
+    on 2 workers. Whether peak memory stays within 10% between 10,000 and
+    37,554 articles needs two runs, so it is not judged here.
+
+    Examples
+    --------
+    >>> [met for _, _, met in pipeline_targets(2000, one_rate=264, many_rate=440, workers=2,
+    ...                                         naive_rate=25, total_rss_mib=1500)]
+    [False, False, False, False, True]
+    """
+    rows = [("whole pipeline >= 1,000 articles/s on one core", f"{one_rate:,.0f}/s", one_rate >= 1000),
+            (">= 20x the naive reference, one core, same run", f"{one_rate / naive_rate:.1f}x",
+             one_rate / naive_rate >= 20)]
+    if many_rate is not None:
+        rows.append((f">= 20x the naive reference, {workers} workers, same run", f"{many_rate / naive_rate:.1f}x",
+                     many_rate / naive_rate >= 20))
+        rows.append((f"speed-up of {workers} workers over one >= 1.7x", f"{many_rate / one_rate:.2f}x",
+                     many_rate / one_rate >= 1.7))
+        if n >= FULL_CORPUS and workers == 2:
+            rows.append(("all 37,554 articles in <= 60 s on 2 workers", f"{n / many_rate:.1f} s", n / many_rate <= 60))
+    rows.append(("peak memory <= 2 GiB (all processes of a run)", f"{total_rss_mib:,.0f} MiB", total_rss_mib <= 2048))
+    return rows
+
+
 def cmd_bench_pipeline(args: argparse.Namespace) -> int:
     """``toolkit bench pipeline``: articles per second per stage, end to end, and the naive reference.
 
@@ -388,8 +424,16 @@ def cmd_bench_pipeline(args: argparse.Namespace) -> int:
         for line in projection(n, cpu[1], cpu[w] / w, w, n / stages["read"], output, peak)[1:3] + \
                 projection(n, cpu[1], cpu[w] / w, w, n / stages["read"], output, peak)[5:]:
             print(line)
+    many_rate = n / wall[max(settings)] if len(settings) > 1 else None
+    total_rss = max(r["total_rss_mib"] for w in settings for r in runs[w])
+    targets = pipeline_targets(n, one_rate=n / wall[1], many_rate=many_rate, workers=max(settings),
+                               naive_rate=1 / naive, total_rss_mib=total_rss)
+    print("Targets (wall clock, this run; memory within 10% between 10,000 and 37,554 articles: compare two runs)")
+    for target, measured, met in targets:
+        print(f"  {target:<52} {measured:>10}  {'met' if met else 'NOT MET'}")
     if args.json:
         write_json({"n": n, "workers": args.workers, "repeats": repeats, "whole_repeats": whole_repeats,
+                    "targets": [{"target": t, "measured": m, "met": ok} for t, m, ok in targets],
                     "stages_articles_per_s": dict(rows),
                     "whole_articles_per_s": whole_rate, "whole_seconds": runs[max(settings)],
                     "whole_runs": {str(w): runs[w] for w in settings},
