@@ -1,387 +1,32 @@
-"""Stance and certainty markers: hedges, factives, assertives, implicatives, report verbs,
-intensifiers and the bias lexicon, per sentence, article and outlet.
+"""The stance metric family: marker tables, rates per sentence, article and outlet.
 
-How a writer frames a claim shows in small words. A factive verb presents its
-complement as true ("officials *pointed out* that ..." is, in Hooper's list,
-an assertive; "*revealed* that ..." is factive); a hedge lowers the writer's
-commitment ("*could*", "*apparently*"); a report verb attributes a statement
-and can colour it ("*claimed*", "*slammed*"); an intensifier amplifies
-("*deeply* concerned"). Counting them per 1,000 words gives rates that can be
-compared across outlets, and :func:`find_stance_markers` lists every matched
-word so a reader can check why a rate is high. A marker rate is a
-description of wording, not a measure of bias on its own: a hedge may be
-honest caution, a report verb may be the only accurate one.
-
-Matching is one pass per article over all lexicons at once: a single
-pattern (every word that can start a marker, see :mod:`toolkit.lexmatch`)
-finds the candidate tokens of the case-folded text, and a single phrase table
-(a dictionary keyed by token tuples, up to the longest phrase) is probed at
-each candidate, longest phrase first; the result equals probing every token of
-every sentence, which is what the reference matcher does and what documents
-the pass cannot handle exactly fall back to. A
-phrase listed in several lexicons ("claim": hedge, assertive, report verb)
-counts once in each. Lemma lists (factives, assertives, implicatives, report
-verbs, bias lexicon) are expanded to inflected forms by rule (-s, -ed, -ing,
-with a short table of irregular verbs; the first word of a phrase is
-inflected: "points out", "pointed out"); Hyland's hedges and the intensifiers
-are matched as listed. A capitalised word inside a sentence (not after an
-opening quotation mark or colon) is taken as part of a name and not matched,
-so "Secretary of State", "United States", the month "May" and "China" (an
-entry of the bias lexicon) do not count; the first word of a sentence is
-matched whatever its case. Documents that are not English are not scored.
-
-References
-----------
-Recasens, M., Danescu-Niculescu-Mizil, C. & Jurafsky, D. (2013). Linguistic
-models for analyzing and detecting biased language. ACL 2013 (the bias
-lexicon, the report verbs, and the use of these lists).
-Hooper, J. B. (1975). On assertive predicates. Syntax and Semantics 4
-(assertives, factives).
-Karttunen, L. (1971). Implicative verbs. Language 47(2) (implicatives).
-Hyland, K. (2005). Metadiscourse: Exploring Interaction in Writing.
-Continuum (hedges).
-Quirk, R., Greenbaum, S., Leech, G. & Svartvik, J. (1985). A Comprehensive
-Grammar of the English Language. Longman, 8.104-8.113 (amplifiers; the
-toolkit's intensifier list).
+Every table comes from one pass over the documents (:func:`_scan_docs`):
+counts per sentence, every matched marker, and the matched words per
+article.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from toolkit.metrics import Measurements, MetricSpec
-from toolkit.text import ParsedDocument, counted_rows, tokenize
+from toolkit.stance.lexicons import LEXICONS
+from toolkit.stance.matching import _ALNUM, _WORD_TOKEN, Hit, _fast_matcher, _match_document, _scan
+from toolkit.text import ParsedDocument, counted_rows
 
 if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
 
-__all__ = [
-    "LEXICONS",
-    "StanceLexicon",
-    "load_stance_lexicons",
-    "find_stance_markers",
-    "sentence_metrics",
-    "article_metrics",
-    "stance_by_outlet",
-    "METRICS",
-]
-
-
-@dataclass(frozen=True)
-class StanceLexicon:
-    """One marker list: its key, file, what a match means, and whether to inflect it."""
-
-    key: str
-    label: str
-    file: str
-    gloss: str
-    inflect: bool
-
-
-#: The lexicons, in reporting order.
-LEXICONS: tuple[StanceLexicon, ...] = (
-    StanceLexicon("hedges", "Hedges", "stance/hedges.txt",
-                  "hedge: lowers the writer's commitment to the claim (Hyland 2005)", False),
-    StanceLexicon("factives", "Factives", "stance/factives.txt",
-                  "factive: presents the complement as true (Hooper 1975)", True),
-    StanceLexicon("assertives", "Assertives", "stance/assertives.txt",
-                  "assertive: asserts the complement with some commitment (Hooper 1975)", True),
-    StanceLexicon("implicatives", "Implicatives", "stance/implicatives.txt",
-                  "implicative: implies the truth or falsity of its complement (Karttunen 1971)",
-                  True),
-    StanceLexicon("report_verbs", "Report verbs", "stance/report_verbs.txt",
-                  "report verb: attributes a statement, and may colour it (Recasens et al. 2013)",
-                  True),
-    StanceLexicon("intensifiers", "Intensifiers", "stance/intensifiers.txt",
-                  "intensifier: amplifies what it modifies (Quirk et al. 1985)", False),
-    StanceLexicon("bias", "Bias lexicon", "stance/bias_lexicon.txt",
-                  "bias lexicon: a word often removed by NPOV edits (Recasens et al. 2013)", True),
-)
+__all__ = ["METRICS", "MARKED_LEXICONS", "find_stance_markers", "sentence_metrics", "article_metrics",
+           "stance_by_outlet", "measure"]
 
 METRICS = tuple(
     MetricSpec(f"stance_{lex.key}", f"{lex.label} per 1,000 words", "stance",
                f"{lex.key}_x1000", weight="stance_words", unit="per 1,000 words")
     for lex in LEXICONS
 )
-
-_IRREGULAR = {
-    "say": ["said"], "tell": ["told"], "know": ["knew", "known"], "find": ["found"],
-    "see": ["saw", "seen"], "forget": ["forgot", "forgotten"], "learn": ["learnt"],
-    "feel": ["felt"], "think": ["thought"], "write": ["wrote", "written"], "hear": ["heard"],
-    "mean": ["meant"], "teach": ["taught"], "swear": ["swore", "sworn"],
-    "show": ["shown"], "get": ["got", "gotten"], "keep": ["kept"], "choose": ["chose", "chosen"],
-    "forbid": ["forbade", "forbidden"], "foretell": ["foretold"], "sing": ["sang", "sung"],
-    "make": ["made"], "take": ["took", "taken"], "give": ["gave", "given"],
-    "speak": ["spoke", "spoken"], "understand": ["understood"], "withdraw": ["withdrew", "withdrawn"],
-    "fight": ["fought"], "lead": ["led"], "bring": ["brought"], "seek": ["sought"],
-    "lose": ["lost"], "win": ["won"], "hold": ["held"], "rise": ["rose", "risen"],
-    "fall": ["fell", "fallen"], "strike": ["struck"], "begin": ["began", "begun"],
-}
-_VOWELS = set("aeiou")
-_OPENERS = frozenset(['"', "“", "‘", "'", "«", ":", "—", "–", "(", "["])
-
-
-def _inflections(word: str) -> set[str]:
-    """Regular -s, -ed and -ing forms of a lemma, plus known irregular forms."""
-    forms = {word, *_IRREGULAR.get(word, [])}
-    if not word.isalpha() or len(word) < 3:
-        return forms
-    if word.endswith(("s", "x", "z", "ch", "sh", "o")):
-        forms.add(word + "es")
-    elif word.endswith("y") and word[-2] not in _VOWELS:
-        forms.add(word[:-1] + "ies")
-    else:
-        forms.add(word + "s")
-    if word.endswith("e"):
-        forms.update({word + "d", word[:-1] + "ing"})
-    elif word.endswith("y") and word[-2] not in _VOWELS:
-        forms.update({word[:-1] + "ied", word + "ing"})
-    else:
-        forms.update({word + "ed", word + "ing"})
-        # consonant doubling for short consonant-vowel-consonant words: "admit" -> "admitted"
-        if (word[-1] not in _VOWELS | set("wxy") and word[-2] in _VOWELS
-                and word[-3] not in _VOWELS and len(word) <= 6):
-            forms.update({word + word[-1] + "ed", word + word[-1] + "ing"})
-    return forms
-
-
-def _entries(text: str) -> list[str]:
-    return [line.strip().casefold() for line in text.splitlines()
-            if line.strip() and not line.lstrip().startswith("#")]
-
-
-@lru_cache(maxsize=65536)
-def _norm(token: str) -> str:
-    return token.casefold().replace("’", "'")
-
-
-@lru_cache(maxsize=1)
-def load_stance_lexicons() -> dict[str, dict[tuple[str, ...], str]]:
-    """The shipped lexicons: lexicon key -> {token tuple of a surface form: lexicon entry}.
-
-    Returns
-    -------
-    dict
-        For each key of :data:`LEXICONS`, a mapping from a matched form (as a
-        tuple of lower-case tokens, inflected where the lexicon is a lemma
-        list) to the entry it comes from.
-
-    References
-    ----------
-    Recasens et al. (2013); Hooper (1975); Karttunen (1971); Hyland (2005).
-
-    Examples
-    --------
-    >>> lex = load_stance_lexicons()
-    >>> lex["factives"][("revealed",)], lex["assertives"][("pointed", "out")]
-    ('reveal', 'point out')
-    """
-    from toolkit.resources import read_data_text
-
-    out: dict[str, dict[tuple[str, ...], str]] = {}
-    for lex in LEXICONS:
-        forms: dict[tuple[str, ...], str] = {}
-        for entry in _entries(read_data_text(lex.file)):
-            tokens = [_norm(entry[s:e]) for s, e in tokenize(entry)]
-            if not tokens:
-                continue
-            heads = _inflections(tokens[0]) if lex.inflect else {tokens[0]}
-            for head in sorted(heads):
-                forms.setdefault((head, *tokens[1:]), entry)
-        out[lex.key] = forms
-    return out
-
-
-@lru_cache(maxsize=1)
-def _phrase_table() -> tuple[dict[tuple[str, ...], tuple[tuple[str, str], ...]], dict[str, tuple[int, ...]]]:
-    """One table for all lexicons: form -> ((lexicon key, entry), ...), and for each first
-    word the lengths of the forms that start with it, longest first."""
-    table: dict[tuple[str, ...], list[tuple[str, str]]] = {}
-    for key, forms in load_stance_lexicons().items():
-        for form, entry in forms.items():
-            table.setdefault(form, []).append((key, entry))
-    lengths: dict[str, set[int]] = {}
-    for form in table:
-        lengths.setdefault(form[0], set()).add(len(form))
-    return ({f: tuple(v) for f, v in table.items()},
-            {w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()})
-
-
-def _scan(text: str, start: int, end: int) -> tuple[int, list[tuple[int, int, tuple[tuple[str, str], ...]]]]:
-    """The reference matcher: words in ``text[start:end]`` and its matches ``(start, end, hit)``.
-
-    ``hit`` is the phrase table's ``((lexicon, entry), ...)`` for the matched form. It reads
-    every token; :func:`_scan_document` gets the same answer faster and falls back to this.
-    """
-    table, starts = _phrase_table()
-    spans = [(s, e) for s, e in tokenize(text, start, end)]
-    raw = [text[s:e] for s, e in spans]
-    words = [_norm(w) for w in raw]
-    wordlike = [w[0].isalnum() or any(ch.isalnum() for ch in w[1:]) for w in raw]
-    n_words = sum(wordlike)
-    # a capitalised word inside the sentence is taken as (part of) a name: "Secretary of
-    # State", "United States", "May 5", "China"; it is not matched
-    first_word = wordlike.index(True) if n_words else 0
-
-    def name_like(j: int) -> bool:
-        return j > first_word and raw[j][:1].isupper() and words[j - 1] not in _OPENERS
-
-    matches: list[tuple[int, int, tuple[tuple[str, str], ...]]] = []
-    i = 0
-    while i < len(words):
-        for n in starts.get(words[i], ()):
-            if i + n > len(words):
-                continue
-            hit = table.get(tuple(words[i:i + n]))
-            if hit and any(name_like(j) for j in range(i, i + n)):
-                continue
-            if hit:
-                matches.append((spans[i][0], spans[i + n - 1][1], hit))
-                i += n
-                break
-        else:
-            i += 1
-    return n_words, matches
-
-
-# Token grammar of toolkit.text.tokenize: where a word token ends, a word token, an alphanumeric
-# character (a token holding one is a word), any token.
-_TOKEN_END = r"(?!\w|[-'’.]\w)"
-_WORD_TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*")
-_ALNUM = re.compile(r"[^\W_]")
-_TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
-
-Hit = tuple[tuple[str, str], ...]
-
-
-class _FastMatcher(NamedTuple):
-    #: every token that can start a marker, with the character before it, over a space and the case-folded text
-    pattern: re.Pattern[str]
-    #: the distinct hits ``((lexicon, entry), ...)`` and the index of each form's hit
-    hits: list[Hit]
-    form_hit: dict[tuple[str, ...], int]
-    #: folded word (with ' or ’) that starts no longer form -> index of its hit
-    single: dict[str, int]
-
-
-@lru_cache(maxsize=1)
-def _fast_matcher() -> _FastMatcher | None:
-    """The one-pass matcher over all lexicons (see :mod:`toolkit.lexmatch`).
-
-    A word that starts only phrases ("in" for "in my view") is a candidate only
-    when the next word can continue one of them. None when a form is not made of
-    word tokens (then the reference matcher :func:`_scan` is used).
-    """
-    from toolkit.lexmatch import trie_pattern
-
-    table, starts = _phrase_table()
-    if not all(_WORD_TOKEN.fullmatch(token) and _ALNUM.search(token) for form in table for token in form):
-        return None
-    hit_index: dict[Hit, int] = {}
-    form_hit = {form: hit_index.setdefault(hit, len(hit_index)) for form, hit in table.items()}
-    single = {}
-    for word, lengths in starts.items():
-        if lengths == (1,):
-            single[word] = single[word.replace("'", "’")] = form_hit[(word,)]
-    following: dict[str, set[str]] = {}
-    for form in table:
-        if len(form) > 1:
-            following.setdefault(form[0], set()).add(form[1])
-    heads = {w: _TOKEN_END if (w,) in table else
-             _TOKEN_END + r"(?=\s+" + trie_pattern(dict.fromkeys(following[w], _TOKEN_END)) + ")"
-             for w in starts}
-    # the non-word character before the token is part of the match (run over the text with a
-    # space in front), so the engine only tries the alternation after non-word characters
-    pattern = re.compile(r"\W(?<!\w[-'’.])" + trie_pattern(heads))
-    return _FastMatcher(pattern, list(hit_index), form_hit, single)
-
-
-def _match_document(text: str, sentences: list[tuple[int, int]], fast: _FastMatcher, row: int,
-                    out: tuple[list[int], list[int], list[int], list[int]]) -> None:
-    """Append the matches of one document as ``(row + sentence_id, start, end, hit index)`` columns.
-
-    One pass of the candidate pattern over the case-folded text; the reference rules of
-    :func:`_scan` (longest form first, names) are applied to the candidates only. The
-    caller checks that the fast path is exact for the document (:mod:`toolkit.lexmatch`).
-    """
-    rows, starts, ends, hits = out
-    folded = text.casefold()
-    sentence_ends = [e for _, e in sentences]
-    single = fast.single
-    sid = 0
-    done = 0
-    for m in fast.pattern.finditer(" " + folded):
-        p, q = m.span()  # in the text: one earlier (the space), and the match begins with a non-word character
-        q -= 1
-        if p < done:  # inside the phrase matched before
-            continue
-        while p >= sentence_ends[sid]:
-            sid += 1
-        h = single.get(folded[p:q])
-        if h is None:
-            found = _phrase_at(text, folded, sentences[sid], p, q, fast)
-            if found is None:
-                continue
-            q, h = found
-            done = q
-        elif text[p].isupper() and _name_like(text, sentences[sid][0], [(p, q)]):
-            continue
-        rows.append(row + sid)
-        starts.append(p)
-        ends.append(q)
-        hits.append(h)
-
-
-def _phrase_at(text: str, folded: str, sentence: tuple[int, int], p: int, q: int,
-               fast: _FastMatcher) -> tuple[int, int] | None:
-    """The longest form starting with the token ``p:q`` that is not part of a name: (end, hit index)."""
-    _, starts = _phrase_table()
-    s, e = sentence
-    head = folded[p:q].replace("’", "'")
-    rest: list[tuple[int, int]] | None = None
-    for n in starts.get(head, ()):
-        spans = [(p, q)]
-        if n > 1:
-            if rest is None:
-                rest = []
-                for t in _TOKEN.finditer(folded, q, e):
-                    rest.append(t.span())
-                    if len(rest) >= n - 1:
-                        break
-            if len(rest) < n - 1:
-                continue
-            spans.extend(rest[:n - 1])
-        h = fast.form_hit.get(tuple(folded[a:b].replace("’", "'") for a, b in spans))
-        if h is None:
-            continue
-        if any(text[a].isupper() for a, _ in spans) and _name_like(text, s, spans):
-            continue
-        return spans[-1][1], h
-    return None
-
-
-def _name_like(text: str, start: int, spans: list[tuple[int, int]]) -> bool:
-    """Whether a capitalised token of the phrase ``spans`` is taken as part of a name (see :func:`_scan`)."""
-    for j, (a, _) in enumerate(spans):
-        if not text[a].isupper():
-            continue
-        if j == 0:
-            if not _ALNUM.search(text, start, a):  # the sentence's first word
-                continue
-            k = a - 1  # the previous token ends at the previous non-space character
-            while text[k].isspace():
-                k -= 1
-            previous = text[k]  # a word there is never an opener, a mark is a token of its own
-        else:
-            previous = text[spans[j - 1][0]:spans[j - 1][1]]
-        if _norm(previous) not in _OPENERS:
-            return True
-    return False
 
 
 def find_stance_markers(docs: Sequence[ParsedDocument]) -> pd.DataFrame:
@@ -602,7 +247,7 @@ def sentence_metrics(docs: Sequence[ParsedDocument]) -> pd.DataFrame:
 
     References
     ----------
-    Recasens et al. (2013); see the module docstring.
+    Recasens et al. (2013); see :mod:`toolkit.stance`.
 
     Examples
     --------
@@ -627,7 +272,7 @@ def article_metrics(docs: Sequence[ParsedDocument]) -> pd.DataFrame:
 
     References
     ----------
-    Recasens et al. (2013); see the module docstring.
+    Recasens et al. (2013); see :mod:`toolkit.stance`.
 
     Examples
     --------
@@ -694,7 +339,7 @@ def stance_by_outlet(docs: Sequence[ParsedDocument]) -> pd.DataFrame:
 
     References
     ----------
-    Recasens et al. (2013); see the module docstring.
+    Recasens et al. (2013); see :mod:`toolkit.stance`.
 
     Examples
     --------
