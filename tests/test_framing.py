@@ -394,7 +394,7 @@ def _random_texts(n, scheme, seed=0):
 
 
 def _reference_cues(doc, scheme):
-    from toolkit.framing.lexicon import _hits, _matcher
+    from toolkit.framing.matching import _hits, _matcher
 
     m = _matcher(load_scheme(scheme))
     rows = [(-1, h.start, h.end, h.frame, h.cue, h.word) for h in _hits(doc.title, m)]
@@ -407,7 +407,7 @@ def _reference_cues(doc, scheme):
 def test_one_pass_matcher_equals_the_sentence_by_sentence_reference(scheme):
     from dataclasses import replace
 
-    from toolkit.framing.lexicon import _hits, _matcher
+    from toolkit.framing.matching import _hits, _matcher
 
     texts = TRICKY + _random_texts(80, scheme)
     docs = [parse_document(t, doc_id=str(i), title=texts[-i - 1][:60]) for i, t in enumerate(texts)]

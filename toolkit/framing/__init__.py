@@ -7,7 +7,8 @@ and the 15 policy frame dimensions of the Media Frames Corpus (Card et al.
 2015). A user's own scheme is a YAML file (see :mod:`toolkit.framing.scheme`).
 
 - :mod:`~toolkit.framing.lexicon`: transparent cue-word scoring per sentence,
-  article, headline/lede/body, with the evidence behind every number.
+  article, headline/lede/body, with the evidence behind every number (cue
+  finding in :mod:`~toolkit.framing.matching`, tables in :mod:`~toolkit.framing.tables`).
 - :mod:`~toolkit.framing.profile`: frame shares per outlet with bootstrap intervals.
 - :mod:`~toolkit.framing.classifier`: :class:`FrameClassifier`, a multi-label
   scikit-learn estimator saved as JSON.
