@@ -364,10 +364,15 @@ def test_pronoun_antecedents(text, canonical):
 
 
 def test_continuation_skips_a_possessive_cue():
-    text = ("“We will win,” said Bob Cole in an interview on WXYZ’s “Morning Hour” program. "
+    text = ("“We will win,” said Bob Cole in an interview, mocking WXYZ’s “daily panic.” "
             "“Nobody can stop us now.”")
     table = quotes_of(text)
     assert list(table["speaker_canonical"]) == ["Bob Cole", "WXYZ", "Bob Cole"]
+    # a show's title after an outlet's possessive is no quote at all
+    text = ("“We will win,” said Bob Cole in an interview on WXYZ’s “Morning Hour” program. "
+            "“Nobody can stop us now.”")
+    table = quotes_of(text)
+    assert list(table["speaker_canonical"]) == ["Bob Cole", "Bob Cole"]
 
 
 @pytest.mark.parametrize("text, canonical", [

@@ -157,3 +157,85 @@ def test_party_tag_between_name_and_verb_and_an_apposition_without_article():
     assert [(q, s) for q, s, _ in found] == [("We hope", "Sen. Ann Lee"), ("It is fair.", "Sen. Ann Lee")]
     found = speakers_of("“We hope,” Ann Lee, professor of law at Acme University, told The Week.")
     assert [(q, s) for q, s, _ in found] == [("We hope", "Ann Lee")]
+
+
+@pytest.mark.parametrize("text, quotes", [
+    # a short title-case quote after an outlet's possessive, after "on", or next to a noun that
+    # names a work or a measure is a title, not speech
+    ("Ann Lee spoke on WXBC’s “Morning Table” about the budget.", []),
+    ("Tom Hale was asked on “Morning Table” about the tunnel.", []),
+    ("Her “Clean Water First” bill passed the committee on Tuesday.", []),
+    ("The mayor has a new memoir, “Bridges Over Nothing,” out in May.", []),
+    ("Tom Hale, author of “The Quiet Harbor,” lives in Maine.", []),
+    # ... but not a lower-case phrase, nor a sentence, next to the same words
+    ("Tom Hale called the measure a “reckless gamble” bill.", ["reckless gamble"]),
+    ("Ann Lee said the show was “a mess from start to finish.”", ["the show was “a mess from start to finish.”",
+                                                                 "a mess from start to finish."]),
+    ("“We Will Not Back Down,” Ann Lee said of the bill.", ["We Will Not Back Down"]),
+])
+def test_titles_in_quotation_marks_are_no_quotes(text, quotes):
+    assert [q for q, _, _ in speakers_of(text)] == quotes
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a fronted subordinator or adverbial is no speaker; a fronted time phrase is skipped
+    ("When asked about the tunnel, Tom Hale called it “a waste.”", "a waste.", "Tom Hale"),
+    ("Ironically, the delay will lead some voters to say the city is “not listening.”", "not listening.",
+     None),
+    ("As Ann Lee noted, the tunnel is “a waste.”", "a waste.", "Ann Lee"),
+    ("Late Monday, Gen. Tom Hale, head of the panel, told reporters the plan was “poorly drawn.”",
+     "poorly drawn.", "Gen. Tom Hale"),
+    # a speaker phrase never ends with "and" or "to"
+    ("Tom Hale broke with health experts and called on voters to “stay home.”", "stay home.", "Tom Hale"),
+    # ... while a plain subject, and a coordinated one, still speak
+    ("Late arrivals were told by Ann Lee that the hall was “full.”", "full.", None),
+    ("Health experts called the plan “a gamble.”", "a gamble.", "Health experts"),
+])
+def test_fronted_words_and_coordination_are_no_speaker(text, quote, speaker):
+    found = [(q, s) for q, s, _ in speakers_of(text) if q == quote]
+    assert found == [(quote, speaker)]
+
+
+@pytest.mark.parametrize("text, clause, speaker", [
+    # "CLAUSE, X <verb>.": the verb ends the sentence or an adjunct follows it
+    ("The tunnel will never open, Tom Hale said on Monday.", "The tunnel will never open", "Tom Hale"),
+    ("The tunnel will never open, Tom Hale wrote bluntly.", "The tunnel will never open", "Tom Hale"),
+    ("The tunnel will never open, Tom Hale told reporters.", "The tunnel will never open", "Tom Hale"),
+    # ... a fronted phrase or clause with an object after the verb is no reported clause
+    ("In his speech on Monday, Tom Hale praised the tunnel builders.", None, None),
+    ("When the tunnel bill came up for a vote, Tom Hale called it a waste.", None, None),
+    ("Speaking to the council on Friday, Ann Lee urged a new vote.", None, None),
+    ("During the long debate, Ann Lee said.", None, None),
+])
+def test_clause_before_subject_and_verb(text, clause, speaker):
+    table = extract_quotes([parse_document(text, doc_id="d", outlet="O")])
+    indirect = table[table["kind"] == "indirect"]
+    if clause is None:
+        assert indirect.empty
+    else:
+        assert list(zip(indirect["quote"], indirect["speaker"], strict=True)) == [(clause, speaker)]
+
+
+@pytest.mark.parametrize("text, speaker, canonical", [
+    # a capitalised apposition between the name and the verb
+    ("“Fraud hurts taxpayers,” Rep. Tom Hale, Oregon Republican, said on Monday.", "Rep. Tom Hale", "Tom Hale"),
+    ("“Fraud hurts taxpayers,” Ann Lee, R-Ore., said.", "Ann Lee", "Ann Lee"),
+    # a name particle and an ordinal in the speaker phrase
+    ("“Fraud hurts taxpayers,” Guild President Pieter van Dam said Monday.", "Guild President Pieter van Dam",
+     "Pieter van Dam"),
+    ("“Fraud hurts taxpayers,” said Pieter van Dam.", "Pieter van Dam", "Pieter van Dam"),
+    ("“Fraud hurts taxpayers,” a second senior official said.", "a second senior official",
+     "second senior official"),
+    # ... while a lower-case apposition still reads as before
+    ("“Fraud hurts taxpayers,” Tom Hale, a former mayor, said.", "Tom Hale", "Tom Hale"),
+])
+def test_apposition_particle_and_ordinal_after_the_quote(text, speaker, canonical):
+    assert speakers_of(text) == [("Fraud hurts taxpayers", speaker, canonical)]
+
+
+def test_a_first_name_that_is_also_a_modal_verb_is_a_speaker():
+    from toolkit.attribution import extract_quotes
+    from toolkit.text import parse_document
+
+    doc = parse_document("“We will vote no,” Will Hurd said on Tuesday.", doc_id="d")
+    assert extract_quotes([doc])["speaker"].tolist() == ["Will Hurd"]

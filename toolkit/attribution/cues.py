@@ -75,10 +75,11 @@ def _spec(verbs: QuoteVerbs | None = None) -> _Spec:
         verbs=verbs,
         # (a party tag may stand between name and verb: "Sen. Ann Lee (R-Ore.) said")
         after_sv=re.compile(rf"[\s,.;:—–-]{{0,4}}{np}(?:\s+\([DRI]-[A-Za-z. ]{{1,16}}\))?\s+{_AUX}{v}\b"),
-        # "“...,” Mr. Hale, a Virginia Republican, said": a name, an apposition, the verb
+        # "“...,” Mr. Hale, a Virginia Republican, said": a name, an apposition, the verb (the
+        # apposition may be capitalised: "Mr. Hale, Virginia Republican, said", "Ann Lee, R-Ore., said")
         after_app=re.compile(rf"[\s,.;:—–-]{{0,4}}(?P<np>(?:{word}\s+){{0,4}}?{word}),\s+"
-                             rf"(?:a|an|the|who|whose|one|now|then|also|[a-z][a-z-]+)\s"
-                             rf"[^“”\"«»,;:!?()]{{1,80}},\s+{_AUX}{v}\b"
+                             rf"(?:(?:a|an|the|who|whose|one|now|then|also|[a-z][a-z-]+)\s"
+                             rf"[^“”\"«»,;:!?()]{{1,80}}|[A-Z][^“”\"«»,;:!?()]{{1,60}}),\s+{_AUX}{v}\b"
                              rf"|[\s,.;:—–-]{{0,4}}(?P<np2>(?:{word}\s+){{1,3}}?{word}),\s+\d{{1,3}},\s+{_AUX}"
                              rf"(?P<verb2>{verbs.pattern})\b"),  # "“...,” Ann Lee, 74, said"
         after_vs=re.compile(rf"[\s,.;:—–-]{{0,4}}{v}\s+(?P<rest>[^“”\"«»,;:!?()]{{1,80}})"),
@@ -262,6 +263,15 @@ def _indirect(spec: _Spec, text: str, p_start: int, p_end: int, starts: list[int
             who = _prefix_speaker(phrase) or _described_name(phrase, at_end=True) if phrase else ""
             words = who.split() if who and len(who.split()) == len(phrase.split()) or (
                 who and phrase.endswith(who)) else []
+        elif ve < e and text[ve] == " " and lemma not in _OBJECT_VERBS:
+            # "..., X said on Monday." but not "In his speech, X praised the plan": the verb ends the
+            # sentence or an adjunct follows it, else the words before the comma are no reported clause
+            nxt = _WORD_AFTER.match(text, ve, min(e, ve + 40))
+            if nxt is None:
+                if text[ve + 1:ve + 2] in _QUOTE_CHARS:  # "..., X said “I think so.”"
+                    continue
+            elif not (nxt.group(1).casefold() in _ADJUNCT_STARTS or nxt.group(1).endswith("ly")):
+                continue
         while words and words[-1].casefold() in _AUX_WORDS:
             words.pop()
         if not _is_speaker(words) or words[0].casefold() in {"which", "who", "that", "as"}:
@@ -272,6 +282,8 @@ def _indirect(spec: _Spec, text: str, p_start: int, p_end: int, starts: list[int
             if cut >= 0:
                 c_start = c_start + cut + len(sep)
                 lead = text[c_start:c_end]
+        if text[ve:ve + 1] != "," and _fronted_lead(lead):  # "In his speech Monday, X said.": no clause
+            continue  # (not a cue inside the sentence: "In states like Ohio, X said, one in six ...")
         c_start, c_end = _trim(text, c_start, c_end)
         while c_start < c_end and text[c_start] in "•-–— ":
             c_start += 1
@@ -303,6 +315,34 @@ def _indirect(spec: _Spec, text: str, p_start: int, p_end: int, starts: list[int
                                "indirect"))
     return out
 
+
+
+#: words that may follow the verb of "CLAUSE, X <verb> ...": an adjunct, not an object
+_ADJUNCT_STARTS = frozenset("""on in at during after before while when as last this earlier later yesterday today
+    tonight recently again also previously publicly privately repeatedly then monday tuesday wednesday thursday
+    friday saturday sunday according from via by through with without of about outside inside afterward
+    afterwards shortly now late early""".split())
+_QUOTE_CHARS = frozenset("“”\"«»‘")
+_WORD_AFTER = re.compile(r"\s*([A-Za-z][\w’'-]*)")
+#: words that open a fronted phrase or clause rather than a reported clause
+_FRONTED = frozenset("""in on at during after before back when whenever while as if although though because since
+    once until unless whether with without for from by under over amid despite asked referring speaking
+    upon within throughout following""".split())
+_INDEFINITE = frozenset({"nothing", "something", "everything", "anything"})
+
+
+def _fronted_lead(lead: str) -> bool:
+    """Whether ``lead`` is one fronted phrase or clause ("In his speech Monday", "When the bill came up").
+
+    A lead that opens with a preposition, a subordinator or a participle and
+    holds no comma (no main clause follows the fronted part).
+    """
+    first = lead.lstrip(" •-–—“\"").split(None, 1)[:1]
+    if not first or "," in lead:
+        return False
+    word = first[0].casefold()
+    return word in _FRONTED or (word.endswith("ing") and len(word) > 5 and word not in _INDEFINITE
+                                and first[0][:1].isupper())
 
 
 def _sentence(starts: list[int], ends: list[int], p_start: int, p_end: int, pos: int) -> tuple[int, int]:

@@ -8,11 +8,15 @@ paragraph). Each quote then looks for its cue: after the closing mark
 (``"...," the official said``; ``said Blinken``), before the opening mark
 (``He added: "..."``), or elsewhere in its sentence. A quote with no cue
 continues the previous speaker when it follows a quote of the same or the
-previous paragraph (never a possessive: "WXYZ's “Morning Hour”" names no speaker).
+previous paragraph (never a possessive: "WXYZ's “daily panic”" names no speaker). A short
+title-case quote after an outlet's possessive or "on", or next to a noun such as bill, book or
+show ("CNN's “New Day”", "his “Audit the Fed” bill") is a title, not a quote, and is dropped.
 When no speaker words stand right before a verb, its subject is looked for
 past an auxiliary ("he had said"), a coordinated predicate ("X stood up and
 said") or an apposition ("X, a spokeswoman for Y, wrote"). Indirect speech is found by three patterns: ``X <verb>
-that ...``, ``according to X, ...`` and ``..., X <verb>.``. Speakers are
+that ...``, ``according to X, ...`` and ``..., X <verb>.`` (the verb ends the sentence or an
+adjunct follows it, and the clause is no lone fronted phrase: "In his speech Monday, X praised
+..." reports nothing). Speakers are
 resolved within the article: pronouns to the nearest compatible speaker,
 definite descriptions (``the official``) to the earlier indefinite one with
 the same role, names to the gazetteer entity or to the longest earlier name
@@ -60,6 +64,7 @@ from toolkit.attribution.quotes import (
     _QMARK,
     _WORDS,
     Attribution,
+    _is_title,
     _kind,
     _mark_spans,
     _outside_quotes,
@@ -145,6 +150,8 @@ def find_attributions(doc: ParsedDocument, *, verbs: QuoteVerbs | None = None) -
             s_start = max(s_start, p_start)
             prefix = text[max(s_start, open_end - 1 - _SPAN):open_end - 1].strip(" •-–—\t")
             kind = _kind(text, q_start, q_end, prefix)
+            if _is_title(text, q_start, q_end, open_end - 1, close_start if closed else -1):
+                continue  # "CNN’s “New Day”", "his “Audit the Fed” bill": a title, no quote
             speaker, verb, cue, cue_pos = "", None, "none", -1
             # 1. after the closing mark
             window_end = min(p_end, after_pos + _WINDOW)

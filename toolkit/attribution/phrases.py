@@ -10,6 +10,7 @@ from toolkit.attribution.words import (
     _AUX_WORDS,
     _DETERMINERS,
     _MAX_SPEAKER_WORDS,
+    _NAME_PARTICLES,
     _NOT_NAMES,
     _PRONOUNS,
     _ROLE_NOUNS,
@@ -27,7 +28,7 @@ def _speaker_word_test(word: str) -> bool:
     low = core.casefold()
     if core[0].isupper() or core[0].isdigit():
         return low not in _SENTENCE_ADVERBS
-    return low in _DETERMINERS or low in _ROLE_NOUNS or low in _PRONOUNS
+    return low in _DETERMINERS or low in _ROLE_NOUNS or low in _PRONOUNS or core in _NAME_PARTICLES
 
 
 _WORD_MEMO = _Memo(_speaker_word_test)
@@ -45,9 +46,30 @@ def _is_speaker(words: list[str]) -> bool:
     return bool(_SPEAKER_MEMO[tuple(words)])
 
 
+#: capitalised words that open a fronted clause or adverbial, or a question, never a speaker
+#: ("When asked why", "Late Monday, ...", "Ironically, ...", "Are we ...", "Added Tom Hale:"; not
+#: "Will", a first name: "Will Hurd said")
+_NOT_SPEAKER_STARTS = frozenset("""When Whenever As While If Although Though Because Since Once Until Unless
+    Whether After Before Late Early Ironically Here's Here’s There's There’s Let's Let’s That's That’s
+    What's What’s It's It’s Are Is Was Were Do Does Did Can Could Would Should Has Have Had So
+    Added Said Says Asked Told Separately Similarly Finally Notably Surprisingly Interestingly
+    Fortunately Unfortunately Ultimately Apparently Obviously Clearly Certainly Meanwhile""".split())
+#: words that cannot end a speaker phrase ("health experts and", "Iowa voters that", "some voters to")
+_NOT_SPEAKER_ENDS = frozenset({"and", "or", "nor", "but", "that", "which", "who", "whom", "to", "of", "for",
+                               "with", "on", "in"})
+_CONTRACTION_ENDS = ("'d", "’d", "'ll", "’ll", "'re", "’re", "'ve", "’ve", "'m", "’m")
+
+
 def _is_speaker_words(words: Sequence[str]) -> bool:
     if any(len(w) >= 6 and w.isupper() for w in words):  # datelines: "WASHINGTON —"
         return False
+    first = words[0]
+    if first in _NOT_SPEAKER_STARTS or first.endswith(_CONTRACTION_ENDS) or (
+            words[-1].casefold() in _NOT_SPEAKER_ENDS or words[-1].endswith("-")):
+        return False
+    if any(w in _NAME_PARTICLES and not words[i + 1][:1].isupper()
+           for i, w in enumerate(words[:-1])) or words[-1] in _NAME_PARTICLES:
+        return False  # a particle stands before a capitalised name word: "Dennis van Roekel"
     if len(words) == 1 and words[0].casefold() in _PRONOUNS:
         return True
     if not all(_speaker_word_ok(w) for w in words):
@@ -86,7 +108,8 @@ def _suffix_speaker_of(text: str) -> str:
         if not (_speaker_word_ok(w) or (i == len(words) - 1 and w.casefold() in _PRONOUNS)):
             break
         best = words[i:]
-    while best and best[0].casefold() in {"of", "and", "for", "to", "with", "on", "in"}:
+    while best and (best[0].casefold() in {"of", "and", "for", "to", "with", "on", "in"}
+                    or best[0] in _NOT_SPEAKER_STARTS):  # "As Ann Lee noted": Ann Lee; "When asked": none
         best = best[1:]
     return " ".join(best) if _is_speaker(best) else ""
 
@@ -195,11 +218,28 @@ def _opening_subject(text: str, s: int, vs: int, quotes: list[tuple[int, int]]) 
     if comma < 0:
         return ""
     first = _PARTY_TAG.sub("", head[:comma]).strip(" •-–—\t")
+    if _fronted_time(first):  # "Late Monday, Gen. Tom Hale, chairman of the panel, told reporters"
+        nxt = head.find(",", comma + 1)
+        if nxt < 0:
+            return ""
+        first = _PARTY_TAG.sub("", head[comma + 1:nxt]).strip(" •-–—\t")
     lead = first.split(None, 1)
     if len(lead) == 2 and lead[0].casefold() in _SENTENCE_ADVERBS | {"even"}:
         first = lead[1]  # "Even Sen. Ann Lee (R-Ore.), a critic, said"
     who = _prefix_speaker(first)
     return who if who and len(who.split()) == len(first.split()) else ""
+
+
+_TIME_WORDS = frozenset("""late early last this next on in monday tuesday wednesday thursday friday saturday
+    sunday morning afternoon evening night week month year today yesterday tonight earlier later
+    january february march april may june july august september october november december""".split())
+
+
+def _fronted_time(phrase: str) -> bool:
+    """Whether ``phrase`` is a short fronted time adverbial ("Late Monday", "On Tuesday", "Earlier this week")."""
+    words = phrase.casefold().split()
+    return 0 < len(words) <= 4 and all(w in _TIME_WORDS or w.isdigit() for w in words) and any(
+        w not in {"on", "in", "this", "next", "last", "late", "early"} for w in words)
 
 
 #: a party and state tag after a legislator's name: "(R-Ore.)", "(D-N.Y.)", "(I-Vt)"

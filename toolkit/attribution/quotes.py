@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from toolkit.attribution.words import _SPAN
+from toolkit.attribution.words import _MEDIA_WORDS, _SPAN
 
 # quotation marks; a right single quote before a letter or digit is an apostrophe ("don’t",
 # "China’s") that the pairing below never reads, so it is not returned
@@ -124,6 +124,70 @@ def _kind(text: str, q_start: int, q_end: int, prefix: str) -> str:
         return "direct"
     return "partial"
 
+
+
+#: nouns that name a work, a measure or an event, right after a quoted title ("his “Audit the Fed”
+#: bill", "the “Tax Reform 2.0” package", "NBC’s “Today” show")
+_TITLE_NOUNS_AFTER = frozenset({
+    "bill", "bills", "act", "amendment", "law", "package", "plan", "program", "programme", "initiative",
+    "operation", "book", "books", "show", "shows", "film", "movie", "song", "album", "series",
+    "podcast", "documentary", "segment", "column", "novel", "memoir", "play", "musical", "tour", "scandal",
+    "scandals", "incident", "spirit", "analogy", "model", "t-shirts", "shirts", "slogan", "doctrine"})
+#: words right before a quoted title ("a tell-all book, “A Higher Loyalty,”", "the paper, “Shopping
+#: for Water”", "under the heading, “AWKWARD”")
+_TITLE_NOUNS_BEFORE = frozenset({
+    "book", "film", "movie", "show", "song", "album", "novel", "memoir", "paper", "essay", "article",
+    "column", "documentary", "series", "podcast", "play", "program", "programme", "titled", "entitled",
+    "heading", "headline", "on", "told"})
+#: "author of “North Korea Demystified”"
+_TITLE_OF = frozenset({"author", "authors", "co-author", "title", "host", "creator", "director"})
+_TITLE_SMALL = frozenset({"a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by", "with",
+                          "from", "vs", "vs.", "as", "is"})
+
+
+def _title_case(quote: str) -> bool:
+    """Whether ``quote`` is a short run of capitalised words ("Meet the Press", "A Higher Loyalty")."""
+    words = quote.split()
+    if not words or len(words) > 10:
+        return False
+    for i, w in enumerate(words):
+        core = w.strip("“”\"‘’'([,.:;!?-—–")
+        if not core:
+            continue
+        if not (core[0].isupper() or core[0].isdigit() or (i and core.casefold() in _TITLE_SMALL)):
+            return False
+    return words[0].strip("“”\"‘’'([")[:1].isupper()
+
+
+def _is_title(text: str, q_start: int, q_end: int, open_mark: int, close_mark: int) -> bool:
+    """Whether the quote ``text[q_start:q_end]`` is a title or a name, not speech.
+
+    A short title-case quote right after a media outlet's possessive ("CNN’s
+    “New Day”", "CBS’ “Face the Nation”"), right after a noun that introduces
+    a work or a show ("a tell-all book, “A Higher Loyalty”", "said on “New Day”", "author of “North Korea
+    Demystified”") or right before a noun that names one ("his “Audit the
+    Fed” bill", "the “Tax Reform 2.0” package").
+    """
+    if q_end - q_start > 120 or not _title_case(text[q_start:q_end]):
+        return False
+    before = text[max(0, open_mark - 40):open_mark].rstrip().rstrip(",").split()
+    if before:
+        last = before[-1]
+        low = last.casefold().strip("(")
+        stem = ""
+        if low.endswith(("’s", "'s")):
+            stem = last[:-2]
+        elif low.endswith(("s’", "s'")):
+            stem = last[:-1]
+        if stem and ((stem.isupper() and 2 <= len(stem) <= 6) or stem.casefold() in _MEDIA_WORDS):
+            return True
+        if low in _TITLE_NOUNS_BEFORE or (low == "of" and len(before) > 1 and before[-2].casefold() in _TITLE_OF):
+            return True
+    if close_mark >= 0 and text[close_mark - 1:close_mark] not in (",", ".", "!", "?", ";", ":"):
+        after = text[close_mark + 1:close_mark + 30].split(None, 1)
+        if after and after[0].casefold().rstrip(",.;:") in _TITLE_NOUNS_AFTER:
+            return True
+    return False
 
 
 def _sentence_of(starts: list[int], pos: int) -> int:

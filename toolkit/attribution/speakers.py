@@ -28,6 +28,7 @@ from toolkit.attribution.words import (
     _MALE_NAMES,
     _MEDIA_WORDS,
     _NAME,
+    _NAME_PARTICLES,
     _NOT_NAMES,
     _ORG_WORDS,
     _PLACE_WORDS,
@@ -102,7 +103,8 @@ def _describe(surface: str, gaz: Gazetteer) -> Speaker:
         return Speaker(surface, _strip_det(surface), "media", None, affiliation)
     if any(w in _ORG_WORDS for w in lows) or (det and lows and lows[-1] in _ROLE_NOUNS):
         return Speaker(surface, _strip_det(surface), "organization", None, affiliation)
-    name = [w for w in words if w.casefold().strip(".") not in _TITLES and w[:1].isupper()]
+    name = [w for i, w in enumerate(words) if (w.casefold().strip(".") not in _TITLES and w[:1].isupper()) or (
+        w in _NAME_PARTICLES and 0 < i < len(words) - 1 and words[i + 1][:1].isupper())]  # "Ann van Dam"
     if name:
         return Speaker(surface, " ".join(name), "named_person", role, affiliation)
     return Speaker(surface, _strip_det(surface), "anonymous", role, affiliation, plural=plural)
@@ -113,8 +115,11 @@ def _titled_name(words: list[str], lows: list[str]) -> str:
     for j in range(len(words) - 1, -1, -1):
         if lows[j] in _TITLES or lows[j] in _ROLE_NOUNS or lows[j] in {"whip", "leader", "speaker"}:
             tail = words[j + 1:]
-            if 2 <= len(tail) <= 3 and all(w[:1].isupper() and w.casefold().strip(".") not in _TITLES
-                                           and w.casefold() not in _ORG_WORDS for w in tail) and j > 0:
+            if 2 <= len(tail) <= 4 and all(
+                    (w[:1].isupper() and w.casefold().strip(".") not in _TITLES and w.casefold() not in _ORG_WORDS)
+                    or (0 < i < len(tail) - 1 and w in _NAME_PARTICLES)  # "Dennis van Roekel"
+                    for i, w in enumerate(tail)) and j > 0 and len(tail) - sum(
+                        w in _NAME_PARTICLES for w in tail) <= 3:
                 return " ".join(tail)
             return ""
     return ""

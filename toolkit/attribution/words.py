@@ -22,7 +22,11 @@ _DETERMINERS = {"the", "a", "an", "one", "two", "three", "several", "some", "man
                 "anonymous", "local", "foreign", "state", "federal", "national", "government",
                 "administration", "of", "for", "and", "to", "with", "on", "in", "familiar", "matter",
                 "military", "intelligence", "defense", "security", "trade", "high-ranking",
-                "senior-level", "white", "house", "ministry", "department", "new"}
+                "senior-level", "white", "house", "ministry", "department", "new", "second", "third",
+                "fourth", "fifth"}
+#: lower-case particles inside a name ("Dennis van Roekel", "Bill de Blasio", "Ursula von der Leyen")
+_NAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "la", "le",
+                             "bin", "al", "ter"})
 # role noun (singular or plural, lower case) -> role category
 _ROLE_NOUNS = {
     "official": "official", "officials": "official", "officer": "official",
