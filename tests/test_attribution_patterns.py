@@ -239,3 +239,152 @@ def test_a_first_name_that_is_also_a_modal_verb_is_a_speaker():
 
     doc = parse_document("“We will vote no,” Will Hurd said on Tuesday.", doc_id="d")
     assert extract_quotes([doc])["speaker"].tolist() == ["Will Hurd"]
+
+
+def kinds_of(text: str) -> list[tuple[str, str | None, str | None, str | None]]:
+    table = extract_quotes([parse_document(text, doc_id="d", outlet="O")])
+    cols = [table[c] for c in ("speaker", "speaker_canonical", "source_kind", "affiliation")]
+    return [tuple(v if isinstance(v, str) else None for v in row) for row in zip(*cols, strict=True)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a lone quantifier as subject is an anonymous group, not a person named "Others"
+    ("Others argued that the tunnel was far too expensive.", ("Others", "Others", "anonymous", None)),
+    ("Some suggest that the board should resign.", ("Some", "Some", "anonymous", None)),
+    # ... while a capitalised name still names a person
+    ("Tom Hale argued that the tunnel was far too expensive.", ("Tom Hale", "Tom Hale", "named_person", None)),
+])
+def test_quantifier_subject_is_anonymous(text, expected):
+    assert kinds_of(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an acronym or "the" + one capitalised word is a body, not a person
+    ("The FTB also said that revenue fell sharply in May.", ("The FTB", "FTB", "organization", None)),
+    ("QRSA warned that the bridge was unsafe.", ("QRSA", "QRSA", "organization", None)),
+    ("The Bureau has said it will keep rates low.", ("The Bureau", "Bureau", "organization", None)),
+    # ... while a name, or a title with a name, still names a person
+    ("Dr. Hale warned that the bridge was unsafe.", ("Dr. Hale", "Hale", "named_person", None)),
+    ("BAKER warned that the bridge was unsafe.", ("BAKER", "BAKER", "named_person", None)),  # a transcript
+    ("The Pope warned that the bridge was unsafe.", ("The Pope", "Pope", "named_person", None)),
+    ("A spokesman for the QRSA said that the bridge was unsafe.",
+     ("A spokesman for the QRSA", "spokesman for the QRSA", "anonymous", None)),
+])
+def test_acronym_or_the_name_is_an_organization(text, expected):
+    assert kinds_of(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a nationality word as a surname after a first name sets no affiliation
+    ("“Fraud hurts taxpayers,” said Martin German, a professor of law.",
+     ("Martin German", "Martin German", "named_person", None)),
+    # ... while a nationality word before a role noun still does
+    ("“Fraud hurts taxpayers,” a German official said.",
+     ("a German official", "German official", "anonymous", "Germany")),
+])
+def test_nationality_surname_sets_no_affiliation(text, expected):
+    assert kinds_of(text) == [expected]
+
+
+def test_a_lone_nationality_surname_takes_the_full_names_affiliation():
+    text = ("“Fraud hurts taxpayers,” said Martin German, a professor of law.\n\n"
+            "“It is a scandal,” German said.")
+    assert [k[1:] for k in kinds_of(text)] == [("Martin German", "named_person", None)] * 2
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a place after the role noun sets the affiliation; the speaker stays an anonymous official
+    ("A U.S. military official in Iraq told reporters that the convoy was safe.",
+     ("A U.S. military official in Iraq", "U.S. military official in Iraq", "anonymous", "US")),
+    # a title and name after an organisation name the person, not the organisation
+    ("“Fraud hurts taxpayers,” White House spokesman Tom Hale said.",
+     ("White House spokesman Tom Hale", "Tom Hale", "named_person", "US")),
+    # ... while an organisation alone stays the organisation
+    ("“Fraud hurts taxpayers,” the White House said.", ("the White House", "United States", "organization", "US")),
+])
+def test_role_phrase_with_a_place_or_a_person(text, expected):
+    assert kinds_of(text) == [expected]
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a partial quote in a sentence led by "according to X" is X's
+    ("According to the report, most of the contractors “never filed a form” on time.",
+     "never filed a form", "the report"),
+    ("The tunnel, according to Paula Kent, is “a hole to nowhere” for commuters.",
+     "a hole to nowhere", "Paula Kent"),
+    # ... while a reporting verb of the sentence still wins, and a sentence without a cue stays unattributed
+    ("According to the audit, Tom Hale called the contractors “lazy” on Monday.", "lazy", "Tom Hale"),
+    ("Most of the contractors “never filed a report” on time.", "never filed a report", None),
+])
+def test_partial_quote_in_an_according_to_sentence(text, quote, speaker):
+    assert (quote, speaker) in [(q, s) for q, s, _ in speakers_of(text)]
+
+
+@pytest.mark.parametrize("text, clauses", [
+    # "add" with a quantity object is no speech
+    ("Factories have added an average of 9,000 workers in each of the past four months.", []),
+    ("The new levy would add some $40 million to the city budget next year.", []),
+    # ... while "added" before a reported clause still is
+    ("Paula Kent added the levy would hurt small shops badly.", ["the levy would hurt small shops badly"]),
+])
+def test_add_with_a_quantity_object_is_no_speech(text, clauses):
+    table = extract_quotes([parse_document(text, doc_id="d", outlet="O")])
+    assert table["quote"].tolist() == clauses
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "he" never resolves to a body or a region named like a person
+    ("Ann Lee wrote a paper for the Lincoln Project on Monday.\n\n"
+     "“We think the rules are broken,” he said.", None),
+    ("Ann Lee met donors in May. Officials fear the West African outbreak will spread.\n\n"
+     "“We think the rules are broken,” he said.", None),
+    # ... while a person named in the previous sentence still is the antecedent
+    ("Tom Hale released a video on Monday.\n\n“We think the rules are broken,” he said.", "Tom Hale"),
+])
+def test_pronoun_skips_bodies_and_regions(text, expected):
+    assert [c for _, _, c in speakers_of(text)] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the president" is the unqualified "President X" rather than a foreign president named after him
+    ("President Ann Lee met Polish President Jan Nowak on Monday.\n\n"
+     "The president said the talks were “very useful.”", "Ann Lee"),
+    # ... but a foreign president when he is the only one
+    ("Polish President Jan Nowak met the prime minister on Monday.\n\n"
+     "The president said the talks were “very useful.”", "Jan Nowak"),
+    # a capitalised adjective between "the" and the title: "the Ohio senator"
+    ("Sen. Tom Hale spoke on Monday.\n\nThe Ohio senator called the plan “a disaster.”", "Tom Hale"),
+    ("Rep. Tom O’Hale spoke on Monday.\n\nThe Ohio congressman called the plan “a disaster.”", "Tom O’Hale"),
+    ("House Speaker Tom Hale spoke on Monday.\n\nThe Republican speaker called the plan “a disaster.”",
+     "Tom Hale"),
+])
+def test_definite_title_links_to_the_named_person(text, expected):
+    assert {c for _, _, c in speakers_of(text)} == {expected}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quote paragraph after a paragraph ending in a colon: the subject of its reporting verb
+    ("The tunnel closed on Monday.\n\nLater that day, Paula Kent wrote on Facebook that:\n\n"
+     "“The city has failed every commuter.”", ["Paula Kent"]),
+    ("The tunnel closed on Monday.\n\nThen Tom Hale, the city's engineer, posted a message saying:\n\n"
+     "“The city has failed every commuter.”", ["Tom Hale"]),
+    # ... but not after a colon that ends a paragraph without a reporting verb
+    ("Paula Kent ran the tunnel project.\n\nHere is the full list of closures:\n\n"
+     "“Main Street, Elm Street and the bridge.”", [None]),
+])
+def test_quote_paragraph_after_a_colon(text, expected):
+    assert [s for _, s, _ in speakers_of(text)][-1:] == expected
+
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "as X put it" names the speaker of the quote next to it
+    ("The tunnel, as Paula Kent put it, is “a hole to nowhere.”", "Paula Kent"),
+    ("As one commuter put it on Monday, “The city has failed us.”", "one commuter"),
+    ("The tunnel is “a hole to nowhere,” as Paula Kent put it.", "Paula Kent"),
+    # ... but not across another quote, nor without "put it"
+    ("As Paula Kent put it, the “old” tunnel is “a hole to nowhere.”", None),
+    ("The tunnel, as Paula Kent knows, is “a hole to nowhere.”", None),
+])
+def test_as_x_put_it(text, speaker):
+    assert [s for q, s, _ in speakers_of(text) if q.startswith("a hole") or q.startswith("The city")] == [speaker]

@@ -43,6 +43,8 @@ _NEXT_WORD = re.compile(r"([A-Za-z][\w’'-]*)\s")
 #: words that open the reported clause of "X said CLAUSE" (a subject)
 _CLAUSE_STARTS = frozenset({"he", "she", "they", "it", "we", "i", "there", "the", "a", "an", "this", "these",
                             "those", "his", "her", "its", "their", "our", "no", "some", "many", "most", "both"})
+#: words opening the object of a non-speech "add" ("added an average of 155,000 jobs", "add some muscle")
+_QUANTITY_OBJECTS = frozenset({"a", "an", "some", "many", "most", "no", "both"})
 _AFTER_VERB = re.compile(r"\s+([^“”\"«»,;:!?()]{1,80})")
 _TAIL = 60  # longest reporting-verb form, with room for the spaces of "according  to"
 
@@ -167,6 +169,22 @@ def _nearest_verb_speaker(spec: _Spec, text: str, s_start: int, s_end: int, pos:
     return "", None, -1
 
 
+def _according_speaker(spec: _Spec, text: str, s_start: int, s_end: int, pos: int,
+                       quotes: list[tuple[int, int]]) -> tuple[str, int]:
+    """X of the "according to X" nearest to ``pos`` in its sentence (outside quotes), and its position.
+
+    "According to the report, most groups “did not respond”": the partial quote is the report's.
+    """
+    best, best_pos = "", -1
+    for m in spec.according.finditer(text, max(s_start, pos - 400), min(s_end, pos + 400)):
+        if quotes and _inside(quotes, m.start()):
+            continue
+        words = m.group("np").split()
+        if _is_speaker(words) and (best_pos < 0 or abs(m.start() - pos) < abs(best_pos - pos)):
+            best, best_pos = " ".join(words), m.start()
+    return best, best_pos
+
+
 #: verbs that name or label rather than report ("referred to the plan as a “disaster”", "dubbed it
 #: “Obamacare”"): the speaker of a quoted label that follows them in the sentence is their subject
 _NAMING = re.compile(r"\b(?:refer(?:s|red|ring)?\s+to|dub(?:s|bed|bing)|label(?:s|l?ed|l?ing)|"
@@ -223,7 +241,8 @@ def _indirect(spec: _Spec, text: str, p_start: int, p_end: int, starts: list[int
         if finite and lemma in _CLAUSE_VERBS and text.startswith(" ", ve):
             nxt = _NEXT_WORD.match(text, ve + 1, min(p_end, ve + 40))
             if nxt is not None and (nxt.group(1).casefold() in _CLAUSE_STARTS or (
-                    nxt.group(1)[:1].isupper() and nxt.group(1) not in _NOT_NAMES)):
+                    nxt.group(1)[:1].isupper() and nxt.group(1) not in _NOT_NAMES)) and not (
+                    lemma == "add" and nxt.group(1).casefold() in _QUANTITY_OBJECTS):
                 s, e = _sentence(starts, ends, p_start, p_end, vs)
                 who = _finite_subject(text, s, vs, quotes)
                 c_start, c_end = ve + 1, _content_end(text, e)

@@ -6,7 +6,9 @@ straight marks may close curly ones; an opening mark left open is closed at
 the paragraph boundary, so an unbalanced quote never swallows the next
 paragraph). Each quote then looks for its cue: after the closing mark
 (``"...," the official said``; ``said Blinken``), before the opening mark
-(``He added: "..."``), or elsewhere in its sentence. A quote with no cue
+(``He added: "..."``), or elsewhere in its sentence (a reporting verb, "according to X",
+"as X put it"); a quote opening a paragraph after one that ends in a colon takes the
+subject of that colon sentence's reporting verb ("X tweeted that:" ¶ "..."). A quote with no cue
 continues the previous speaker when it follows a quote of the same or the
 previous paragraph (never a possessive: "WXYZ's “daily panic”" names no speaker). A short
 title-case quote after an outlet's possessive or "on", or next to a noun such as bill, book or
@@ -46,10 +48,19 @@ tagging of reported speech in newspaper articles. LREC.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
-from toolkit.attribution.cues import _finite, _indirect, _naming_speaker, _nearest_verb_speaker, _spec, _verb_hits
+from toolkit.attribution.cues import (
+    _according_speaker,
+    _finite,
+    _indirect,
+    _naming_speaker,
+    _nearest_verb_speaker,
+    _spec,
+    _verb_hits,
+)
 from toolkit.attribution.lexicon import QuoteVerbs, load_quote_verbs
 from toolkit.attribution.phrases import (
     _clause_subject,
@@ -212,6 +223,20 @@ def find_attributions(doc: ParsedDocument, *, verbs: QuoteVerbs | None = None) -
                 who = _clause_subject(prefix[:-1])
                 if who:
                     speaker, cue, cue_pos = who, "before", open_end - 1
+            # 2c. a quote opening its paragraph after one that ends in a colon, with a reporting verb
+            # in its last sentence: "X tweeted that:" ¶ "..."
+            if not speaker and kind == "direct" and p_index > 0 and not prefix and (
+                    not text[p_start:open_end - 1].strip(" •-–—\t")):
+                who, form, pos = _colon_paragraph_speaker(text, paragraphs[p_index - 1], starts, all_hits,
+                                                          hit_starts)
+                if who:
+                    speaker, verb, cue, cue_pos = who, form, "before", pos
+            # 2d. "as X put it": “...,” as X put it / As X put it on Twitter, “...”
+            if not speaker and kind != "indirect":
+                who, pos = _put_it_speaker(text, max(s_start, open_end - 1 - _BEFORE_WINDOW), open_end - 1,
+                                           after_pos, window_end)
+                if who:
+                    speaker, verb, cue, cue_pos = who, None, "before" if pos < open_end else "after", pos
             # 3. possessive: Washington's "deep concerns"
             if not speaker and kind == "partial":
                 lead = text[max(s_start, open_end - 60):open_end - 1].rstrip()
@@ -232,6 +257,12 @@ def find_attributions(doc: ParsedDocument, *, verbs: QuoteVerbs | None = None) -
                 who, pos = _naming_speaker(text, s_start, open_end - 1, para_quotes)
                 if who:
                     speaker, cue, cue_pos = who, "sentence", pos
+            # 4c. "according to X" elsewhere in the sentence: "According to X, most groups “did not respond”"
+            s_end = min(ends[s_index] if s_index < len(ends) else p_end, p_end)
+            if not speaker and kind == "partial" and bisect_left(according, s_start) < bisect_left(according, s_end):
+                who, pos = _according_speaker(spec, text, s_start, s_end, open_end, para_quotes)
+                if who:
+                    speaker, verb, cue, cue_pos = who, "according to", "sentence", pos
             # 5. continuation of the previous speaker (same or previous paragraph)
             if not speaker and kind == "direct":
                 while ind_i < len(indirect) and indirect[ind_i].start < q_start:
@@ -258,6 +289,48 @@ def find_attributions(doc: ParsedDocument, *, verbs: QuoteVerbs | None = None) -
 
 #: words whose "'s" is "is" or "has", not a possessive ("it’s “over”", "he’s “not sure”")
 _CONTRACTED = frozenset({"it", "he", "she", "that", "there", "what", "who", "here", "where", "let", "this"})
+
+
+#: "as X put it" (X: up to eight words without punctuation)
+_PUT_IT = re.compile(r"\b[Aa]s\s+(?P<np>(?:[^\s,;:“”\"«»]+\s+){0,8}?)(?:put|puts)\s+it\b")
+
+
+def _put_it_speaker(text: str, b_start: int, mark: int, after: int, after_end: int) -> tuple[str, int]:
+    """X of an "as X put it" right after the quote, or before it with no other quote in between."""
+    start = after
+    while start < min(after + 4, after_end) and text[start] in " ,—–-":
+        start += 1
+    m = _PUT_IT.match(text, start, after_end)
+    if m is None:
+        found = list(_PUT_IT.finditer(text, b_start, mark))
+        m = found[-1] if found and not _QMARK.search(text, found[-1].end(), mark) else None
+    if m is None:
+        return "", -1
+    words = m.group("np").split()
+    if _is_speaker(words) or (2 <= len(words) <= 5 and words[0].casefold() in {"one", "a", "an", "the", "another"}
+                              and all(w.isalpha() and w.islower() for w in words[1:])):  # "one engineer"
+        return " ".join(words), m.start()
+    return "", -1
+
+
+def _colon_paragraph_speaker(text: str, para: tuple[int, int], starts: list[int],
+                             hits: list[tuple[int, int, str]], hit_starts: list[int]) -> tuple[str, str | None, int]:
+    """Subject of the last reporting verb of a paragraph's last sentence, when it ends in a colon."""
+    pp_start, pp_end = para
+    colon = pp_end - 1
+    while colon > pp_start and text[colon].isspace():
+        colon -= 1
+    if colon <= pp_start or text[colon] != ":":
+        return "", None, -1
+    s = max(pp_start, starts[_sentence_of(starts, colon)], colon - _SPAN)
+    found = hits[bisect_left(hit_starts, s):bisect_left(hit_starts, colon)]
+    if not found or _QMARK.search(text, s, colon):
+        return "", None, -1
+    vs, _, form = found[-1]
+    who = _finite_subject(text, s, vs, []) if _finite(form) else _nonfinite_subject(text, s, vs, [])
+    if not who or who.endswith(("'s", "’s")):  # "X, KitchenAid's director, ... saying:": no possessive
+        return "", None, -1
+    return who, form, vs
 
 
 def _may_hold_verb(text: str, hit_starts: list[int], start: int, end: int, *, cut_start: bool = False) -> bool:

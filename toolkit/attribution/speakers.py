@@ -5,7 +5,10 @@ Pronouns resolve to the nearest compatible speaker, definite descriptions
 the gazetteer entity or to the longest earlier name with the same surname. A
 pronoun's candidate antecedents are person-like names only ("the National
 Security Agency" is none), and a lone surname counts as a name when the
-article names that person in full somewhere.
+article names that person in full somewhere. A lone quantifier ("Others", "Some") is an
+anonymous source, an acronym ("the CBO") or "the" + one capitalised word ("the Fed") an
+organisation; a place after a role noun ("a U.S. official in Iraq") sets the affiliation only,
+and a nationality word ending a name ("Howard French") none.
 """
 
 from __future__ import annotations
@@ -41,6 +44,12 @@ from toolkit.attribution.words import (
 )
 from toolkit.gazetteer import Entity, Gazetteer
 
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "for", "to"})
+_HONORIFICS = frozenset({"pope", "pontiff", "king", "queen", "prince", "princess", "emperor", "premier",
+                         "chancellor", "archbishop", "cardinal", "bishop", "dalai", "ayatollah"})
+_QUANTIFIERS = frozenset({"others", "some", "many", "most", "few", "several", "all", "both"})
+_ACRONYM = re.compile(r"[A-Z]{2,6}")  # "CBO", "KCNA": a body's initials, never a person's name here
+
 
 class Speaker(NamedTuple):
     """A resolved speaker (a named tuple: built tens of thousands of times per corpus)."""
@@ -69,13 +78,19 @@ def _describe(surface: str, gaz: Gazetteer) -> Speaker:
     media = [mm.entity for mm in mentions if mm.entity.type == "media"]
     affiliation = next((mm.entity.affiliation for mm in mentions if mm.entity.affiliation), None)
     if affiliation is None:
-        affiliation = next((_DEMONYMS[w] for w in lows if w in _DEMONYMS), None)
+        affiliation = next((_DEMONYMS[w] for i, w in enumerate(lows) if w in _DEMONYMS and not (
+            i == len(lows) - 1 and i > 0 and words[i - 1][:1].isupper() and lows[i - 1] not in _TITLES
+            and lows[i - 1] not in _DEMONYMS)), None)  # "Howard French" is no Frenchman
     det = bool(lows) and lows[0] in _DETERMINERS and not words[0][0].isupper() or (
         bool(lows) and lows[0] in {"a", "an", "the", "one", "two", "some", "several", "many"})
     anonymous_head = lows[-1] in _ROLE_NOUNS and _ROLE_NOUNS[lows[-1]] not in {
         "statement", "organization"}
     if media and not anonymous_head:
         return Speaker(surface, media[-1].name, "media", None, media[-1].affiliation)
+    if not anonymous_head and not persons and not media:  # "A U.S. official in Iraq": the place sets
+        prep = next((i for i in range(1, len(lows) - 1) if lows[i] in _PLACE_PREPOSITIONS), 0)
+        anonymous_head = prep > 1 and lows[prep - 1] in _ROLE_NOUNS and _ROLE_NOUNS[lows[prep - 1]] not in {
+            "statement", "organization"} and lows[0] in _DETERMINERS  # the affiliation only
     if anonymous_head:
         if role == "head_of_state" and len(words) > 1 and words[-1][0].isupper():
             pass
@@ -83,6 +98,10 @@ def _describe(surface: str, gaz: Gazetteer) -> Speaker:
             return Speaker(surface, _strip_det(surface), "anonymous", role, affiliation,
                            plural=plural)
     orgs = [mm.entity for mm in mentions if mm.entity.type in ("organization", "country")]
+    titled = _titled_name(words, lows)
+    # "White House spokesman Tom Hale": the person, not the White House
+    if orgs and titled and any(w in _ROLE_NOUNS for w in lows) and gaz.lookup(titled) is None:
+        return Speaker(surface, titled, "named_person", role, affiliation, _name_gender(titled))
     if orgs and (len(mentions) == 1 or not any(w[0].isupper() and w.casefold() not in _TITLES
                                                and gaz.lookup(w) is None for w in words)):
         e = orgs[-1]
@@ -96,12 +115,21 @@ def _describe(surface: str, gaz: Gazetteer) -> Speaker:
                                                             or w.casefold() in _ORG_WORDS for w in head) else "")
             if who:
                 return Speaker(surface, who, "named_person", role, affiliation, _name_gender(who))
-    titled = _titled_name(words, lows)
     if titled:  # "House Speaker Ann Lee", "Senate Majority Leader Tom Hale": a person, not the House
         return Speaker(surface, titled, "named_person", role, affiliation, _name_gender(titled))
     if any(w in _MEDIA_WORDS for w in lows) and any(w[:1].isupper() for w in words):
         return Speaker(surface, _strip_det(surface), "media", None, affiliation)
     if any(w in _ORG_WORDS for w in lows) or (det and lows and lows[-1] in _ROLE_NOUNS):
+        return Speaker(surface, _strip_det(surface), "organization", None, affiliation)
+    if len(words) == 1 and lows[0] in _QUANTIFIERS:  # "Others argued", "Some suggest"
+        return Speaker(surface, surface, "anonymous", None, affiliation, plural=True)
+    # "The CBO", "KCNA", "TPC analysis" (a bare word of five or six capitals is rather a name in a
+    # transcript: "TRUMP"), "The Fed" (but not "the Pope", "the President-elect")
+    caps = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words if w[:1].isupper()]
+    if caps and all(_ACRONYM.fullmatch(w) for w in caps) and (det or len(words) > 1 or len(caps[0]) <= 4):
+        return Speaker(surface, " ".join(caps), "organization", None, affiliation)
+    if len(words) == 2 and lows[0] == "the" and words[1][:1].isupper() and not (
+            lows[1].split("-")[0] in _TITLES or lows[1] in _ROLE_NOUNS or lows[1] in _HONORIFICS):
         return Speaker(surface, _strip_det(surface), "organization", None, affiliation)
     name = [w for i, w in enumerate(words) if (w.casefold().strip(".") not in _TITLES and w[:1].isupper()) or (
         w in _NAME_PARTICLES and 0 < i < len(words) - 1 and words[i + 1][:1].isupper())]  # "Ann van Dam"
@@ -171,7 +199,8 @@ def _resolve(atts: list[Attribution], text: str, gaz: Gazetteer,
             elif sp.source_kind == "named_person" and not memo.mentions_entity(surface):
                 surname = sp.canonical.split()[-1]
                 if surname in names and len(names[surname]) >= len(sp.canonical):
-                    sp = sp._replace(canonical=names[surname])
+                    sp = sp._replace(canonical=names[surname], affiliation=sp.affiliation if len(words) > 1
+                                     else memo.describe(names[surname]).affiliation)  # "French": no France
                 else:
                     names[surname] = sp.canonical
             if sp.source_kind == "named_person" and sp.gender is None:
@@ -344,12 +373,17 @@ _TITLE_BEFORE_NAME = {
     "congresswoman": r"(?:Rep\.|Representative|Congresswoman)", "mayor": r"Mayor",
     "sheriff": r"Sheriff", "secretary": r"Secretary(?:\s+of\s+[A-Z][a-z]+)?",
     "ambassador": r"Ambassador", "judge": r"Judge", "chairman": r"Chairman",
-    "chairwoman": r"Chairwoman", "minister": r"Minister",
+    "chairwoman": r"Chairwoman", "minister": r"Minister", "speaker": r"Speaker",
 }
+#: nationality words before a title that make it a foreign one ("Russian President Vladimir Putin")
+_FOREIGN_QUALIFIERS = frozenset(w for w, a in _DEMONYMS.items() if a != "US") | {
+    "afghan", "iraqi", "syrian", "turkish", "egyptian", "mexican", "brazilian", "venezuelan", "cuban",
+    "korean", "philippine", "pakistani", "saudi", "italian", "spanish", "polish", "belarusian", "kenyan",
+    "nigerian", "south", "african", "colombian", "argentine", "argentinian", "peruvian", "chilean"}
 _TITLE_GENDER = {"congressman": "male", "congresswoman": "female", "chairman": "male",
                  "chairwoman": "female"}
-_PERSON_NAME = (r"\s+(?P<name>[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?"
-                r"(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?){0,2})")
+_PERSON_NAME = (r"\s+(?P<name>[A-Z](?:['’][A-Z])?[a-z]+(?:[-'’][A-Z]?[a-z]+)?"  # "O’Rourke"
+                r"(?:\s+(?:[A-Z]\.\s+)?[A-Z](?:['’][A-Z])?[a-z]+(?:[-'’][A-Z]?[a-z]+)?){0,2})")
 
 
 @lru_cache(maxsize=32)
@@ -366,16 +400,24 @@ def _titled_antecedent(words: list[str], att: Attribution, text: str,
     before a name earlier in the article, outside quotes.
     """
     if not 2 <= len(words) <= 3 or words[0].casefold() != "the" or (
-            len(words) == 3 and words[1].casefold() != "former"):
+            len(words) == 3 and words[1].casefold() != "former" and not (
+                words[1][:1].isupper() and words[1].isalpha())):  # "the Texas congressman"
         return None
     noun = words[-1].casefold()
     if not _TITLE_BEFORE_NAME.get(noun):
         return None
     cue = att.cue_pos if att.cue_pos >= 0 else att.start
-    found = None
+    found = qualified = None
     for m in _titled_name_pattern(noun).finditer(text, max(0, cue - 5000), cue):
         if not _inside(marked, m.start()):
-            found = m
+            # "Russian President Vladimir Putin": a foreign title is the antecedent only when no
+            # unqualified "President X" stands before "the president"
+            before = text[max(0, m.start() - 12):m.start()].split()
+            if before and before[-1][:1].isupper() and before[-1].casefold() in _FOREIGN_QUALIFIERS:
+                qualified = m
+            else:
+                found = m
+    found = found or qualified
     if found is None:
         return None
     name = found.group("name")

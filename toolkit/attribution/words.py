@@ -101,7 +101,11 @@ _NAME = re.compile(r"[A-Z][a-z]++(?:[A-Z][a-z]++)?+(?:[-'’][A-Z]?[a-z]++)?+\.?
 _PLACE_WORDS = {  # heads of capitalised names that are no person (not "Hall", "Bill", "Park")
     "street", "avenue", "county", "city", "island", "islands", "river", "sea", "ocean", "mountain",
     "mountains", "valley", "bay", "square", "revolution", "war", "week", "month", "year", "hospital",
-    "school", "college", "church", "airport", "station", "hotel"}
+    "school", "college", "church", "airport", "station", "hotel",
+    # nor bodies, programmes, states or regions ("Hamilton Project", "Air Force", "Saudi Arabia", "West African")
+    "project", "initiative", "program", "programme", "force", "forces", "alliance", "movement", "republic",
+    "kingdom", "emirates", "arabia", "korea", "club", "society", "corps", "command", "bureau", "act",
+    "summit", "museum", "library", "african", "asian", "arab"}
 _SHORT_TITLES = {"Mr", "Mrs", "Ms", "Dr", "Sen", "Gov", "Rep", "Gen", "Prof", "Sgt", "Lt", "Col"}
 _LONG_TITLES = {"President", "Senator", "Governor", "Secretary", "Sheriff", "Representative",
                 "Speaker", "Mayor", "Judge", "Justice", "Chancellor", "Minister", "Ambassador",
