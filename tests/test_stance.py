@@ -224,3 +224,22 @@ def test_articles_describe_matches_with_repeated_ids_and_summary_sentences():
         assert got["stance_matches"].tolist() == [expected.get(d.doc_id, "") for d in docs]
     assert article_metrics([a])["stance_matches"].iloc[0] == (
         "hedges: may x2; factives: revealed; report_verbs: revealed; bias: revealed")
+
+
+@pytest.mark.parametrize(
+    ("text", "hedges"),
+    [
+        ("Officials voiced concerns about the plan.", []),
+        ("Troops were sent around the world.", []),
+        ("About 40 people came and around a dozen left.", ["About", "around"]),
+        ("It cost about $5 million, around half of it wasted.", ["about", "around"]),
+        ("They may talk about it.", ["may"]),
+    ],
+)
+def test_about_and_around_hedge_only_before_a_quantity(text, hedges):
+    from toolkit.stance import find_stance_markers, sentence_metrics
+
+    doc = parse_document(text, doc_id="d")
+    markers = find_stance_markers([doc])
+    assert markers.loc[markers["lexicon"] == "hedges", "match"].tolist() == hedges
+    assert sentence_metrics([doc])["hedges_hits"].sum() == len(hedges)

@@ -28,7 +28,8 @@ are matched as listed. A capitalised word inside a sentence (not after an
 opening quotation mark or colon) is taken as part of a name and not matched,
 so "Secretary of State", "United States", the month "May" and "China" (an
 entry of the bias lexicon) do not count; the first word of a sentence is
-matched whatever its case. Documents that are not English are not scored.
+matched whatever its case. The approximators "about" and "around" count as
+hedges only before a quantity ("about 40 people", not "concerns about the plan"). Documents that are not English are not scored.
 
 The subpackage holds three modules:
 

@@ -17,6 +17,30 @@ from toolkit.text import tokenize
 _OPENERS = frozenset(['"', "“", "‘", "'", "«", ":", "—", "–", "(", "["])
 
 
+#: Hyland's approximators that in news are far more often prepositions ("concerns about the
+#: plan", "around the world"): a hedge only before a quantity ("about 40 people", "around a dozen")
+APPROXIMATORS = frozenset({"about", "around"})
+APPROXIMATOR_PAIRS = frozenset(("hedges", a) for a in APPROXIMATORS)
+_QUANTITY = re.compile(
+    r"\s+(?:[$£€]\s?)?(?:\d|(?:(?:a|an|some)\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|"
+    r"millions?|billions?|trillions?|dozens?|half|third|quarter|score)\b)",
+    re.IGNORECASE)
+
+
+def _approximating(hit: Hit, text: str, end: int, sentence_end: int) -> Hit | None:
+    """``hit`` without the hedge reading of "about" / "around" when no quantity follows ``end``.
+
+    Hyland (2005) lists "about" and "around" as approximators ("about 40
+    people"); as prepositions ("concerns about the plan") they hedge nothing.
+    None when no lexicon is left.
+    """
+    if not APPROXIMATOR_PAIRS.intersection(hit) or _QUANTITY.match(text, end, sentence_end):
+        return hit
+    rest = tuple(p for p in hit if p not in APPROXIMATOR_PAIRS)
+    return rest or None
+
+
 def _scan(text: str, start: int, end: int) -> tuple[int, list[tuple[int, int, tuple[tuple[str, str], ...]]]]:
     """The reference matcher: words in ``text[start:end]`` and its matches ``(start, end, hit)``.
 
@@ -47,7 +71,9 @@ def _scan(text: str, start: int, end: int) -> tuple[int, list[tuple[int, int, tu
             if hit and any(name_like(j) for j in range(i, i + n)):
                 continue
             if hit:
-                matches.append((spans[i][0], spans[i + n - 1][1], hit))
+                hit = _approximating(hit, text, spans[i + n - 1][1], end)
+                if hit:
+                    matches.append((spans[i][0], spans[i + n - 1][1], hit))
                 i += n
                 break
         else:

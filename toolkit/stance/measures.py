@@ -12,7 +12,16 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from toolkit.metrics import Measurements, MetricSpec
 from toolkit.stance.lexicons import LEXICONS
-from toolkit.stance.matching import _ALNUM, _WORD_TOKEN, Hit, _fast_matcher, _match_document, _scan
+from toolkit.stance.matching import (
+    _ALNUM,
+    _WORD_TOKEN,
+    APPROXIMATOR_PAIRS,
+    Hit,
+    _approximating,
+    _fast_matcher,
+    _match_document,
+    _scan,
+)
 from toolkit.text import ParsedDocument, counted_rows
 
 if TYPE_CHECKING:
@@ -70,6 +79,37 @@ class _Scanned(NamedTuple):
     marker_counted: np.ndarray | None
 
 
+def _drop_prepositions(docs: Sequence[ParsedDocument], first_row: list[int], hits: list[Hit],
+                       hit_index: dict[Hit, int], matched: tuple[list[int], list[int], list[int], list[int]]) -> None:
+    """Apply :func:`~toolkit.stance.matching._approximating` to the one-pass matcher's matches.
+
+    Works in place on the ``(row, start, end, hit index)`` columns: a match
+    keeps its other lexicons, a match left with none is removed, as in the
+    reference matcher :func:`~toolkit.stance.matching._scan`.
+    """
+    approx = {i for i, h in enumerate(hits) if APPROXIMATOR_PAIRS.intersection(h)}
+    rows, starts, ends, ids = matched
+    if not approx or not approx.intersection(ids):
+        return
+    keep = []
+    doc_i = 0
+    for j, (row, end, h) in enumerate(zip(rows, ends, ids, strict=True)):
+        if h in approx:
+            while doc_i + 1 < len(first_row) and first_row[doc_i + 1] <= row:
+                doc_i += 1
+            doc = docs[doc_i]
+            rest = _approximating(hits[h], doc.text, end, doc.sentences[row - first_row[doc_i]][1])
+            if rest is None:
+                continue
+            ids[j] = hit_index.setdefault(rest, len(hit_index))
+            if len(hits) < len(hit_index):
+                hits.append(rest)
+        keep.append(j)
+    if len(keep) < len(rows):
+        for column in matched:
+            column[:] = [column[j] for j in keep]
+
+
 def _scan_docs(docs: Sequence[ParsedDocument], *, describe: bool = False) -> _Scanned:
     """One pass over every document: the per-sentence counts and every matched marker.
 
@@ -123,6 +163,8 @@ def _scan_docs(docs: Sequence[ParsedDocument], *, describe: bool = False) -> _Sc
                 match_hits.append(hit_index.setdefault(hit, len(hit_index)))
                 if len(hits) < len(hit_index):
                     hits.append(hit)
+
+    _drop_prepositions(docs, first_row, hits, hit_index, matched)
 
     # one row per (match, lexicon) pair of the matched form
     n_rows = len(words)
