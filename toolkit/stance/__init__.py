@@ -29,7 +29,8 @@ opening quotation mark or colon) is taken as part of a name and not matched,
 so "Secretary of State", "United States", the month "May" and "China" (an
 entry of the bias lexicon) do not count; the first word of a sentence is
 matched whatever its case. The approximators "about" and "around" count as
-hedges only before a quantity ("about 40 people", not "concerns about the plan"). Documents that are not English are not scored.
+hedges only before a quantity ("about 40 people", not "concerns about the
+plan"). Documents that are not English are not scored.
 
 The subpackage holds three modules:
 
