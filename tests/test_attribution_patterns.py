@@ -388,3 +388,60 @@ def test_quote_paragraph_after_a_colon(text, expected):
 ])
 def test_as_x_put_it(text, speaker):
     assert [s for q, s, _ in speakers_of(text) if q.startswith("a hole") or q.startswith("The city")] == [speaker]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "of <Place>" after a titled name: the person, not the place, and the pronoun after it too
+    ("“We will not move the bill,” said Senator Paul Hardin of North Dakota. “It is dead,” he added.",
+     ["Paul Hardin", "Paul Hardin"]),
+    ("“It is bad,” said Senate Majority Leader Tom Hale of Kentucky.", ["Tom Hale"]),
+    ("“It is bad,” said Professor Ann Lee of the University of Oregon.", ["Ann Lee"]),
+    # ... nearby cases that must not change
+    ("“It is bad,” said Secretary of State Ann Lee.", ["Ann Lee"]),
+    ("“It is bad,” said the Bank of England.", ["Bank of England"]),
+])
+def test_name_of_a_place_is_the_person(text, expected):
+    assert [c for _, _, c in speakers_of(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # party tags in the comma style are no part of the name and never a speaker
+    ("Sen. Carl Brandt (D., N.Y.) said the deal was bad. “Nobody wants it,” he said.",
+     ["Carl Brandt", "Carl Brandt"]),
+    ("“The deal is bad,” Rep. Carl Brandt (R., Texas) said.", ["Carl Brandt"]),
+    ("“It is bad,” Sen. John Roe (R., Ariz.), one of four senators on the panel, said on a show.", ["John Roe"]),
+    # ... the hyphen style still works
+    ("“The deal is bad,” said Sen. Carl Brandt (R-S.D.). “Nobody wants it,” he said.",
+     ["Carl Brandt", "Carl Brandt"]),
+])
+def test_party_tag_styles(text, expected):
+    assert [c for _, _, c in speakers_of(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a day between the subject and the verb is no speaker
+    ("Yet Sen. Paula Kent of Oregon late Monday said she opposed the plan.", ["Paula Kent"]),
+    ("Rep. Ann Lee (D-Calif.) on Sunday warned that she would vote against the bill.", ["Ann Lee"]),
+    ("Ann Lee on Sunday tried to clarify her remark that the plan was a “phony fix.”", ["Ann Lee"]),
+    ("The WHO on Saturday said that new cases were stable.", ["WHO"]),
+    # ... nearby cases that must not change
+    ("“The deal is bad,” Mary Lund said Monday. “Nobody wants it,” she said.", ["Mary Lund", "Mary Lund"]),
+    ("A study of survivors of a flood in Kansas in 2009 found that most recovered.", []),
+])
+def test_a_date_is_never_a_speaker(text, expected):
+    assert [c for _, _, c in speakers_of(text) if c is not None] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a place after "in" or a US state is no antecedent of a pronoun
+    ("A frequent guest, retired Col. Tom Hale, said a war could not succeed. He said chaos in the Middle East "
+     "would follow. “You will get chaos,” he said.", ["Tom Hale"]),
+    ("Tom Hale spoke about the primary. The candidate pledged to go on to South Carolina. "
+     "“I will be there,” he said.", ["Tom Hale"]),
+    ("For Ann Roe, a single mom in North Dakota who works nights, pay is the issue. “We need better jobs,” "
+     "she said.", ["Ann Roe"]),
+    # ... a person after "met" still is one
+    ("Ann Roe met Tom Hale in Boston. “It went well,” he said.", ["Tom Hale"]),
+])
+def test_pronoun_skips_places(text, expected):
+    assert [c for _, _, c in speakers_of(text)] == expected

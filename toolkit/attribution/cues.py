@@ -27,6 +27,7 @@ from toolkit.attribution.words import (
     _MAX_SPEAKER_WORDS,
     _NOT_NAMES,
     _OBJECT_VERBS,
+    _PARTY_TAG,
     _THAT,
 )
 
@@ -76,10 +77,11 @@ def _spec(verbs: QuoteVerbs | None = None) -> _Spec:
     return _Spec(
         verbs=verbs,
         # (a party tag may stand between name and verb: "Sen. Ann Lee (R-Ore.) said")
-        after_sv=re.compile(rf"[\s,.;:—–-]{{0,4}}{np}(?:\s+\([DRI]-[A-Za-z. ]{{1,16}}\))?\s+{_AUX}{v}\b"),
+        after_sv=re.compile(rf"[\s,.;:—–-]{{0,4}}{np}(?:\s+{_PARTY_TAG})?\s+{_AUX}{v}\b"),
         # "“...,” Mr. Hale, a Virginia Republican, said": a name, an apposition, the verb (the
-        # apposition may be capitalised: "Mr. Hale, Virginia Republican, said", "Ann Lee, R-Ore., said")
-        after_app=re.compile(rf"[\s,.;:—–-]{{0,4}}(?P<np>(?:{word}\s+){{0,4}}?{word}),\s+"
+        # apposition may be capitalised: "Mr. Hale, Virginia Republican, said", "Ann Lee, R-Ore., said";
+        # a party tag may follow the name: "Sen. Ann Lee (R., Ore.), a critic, said")
+        after_app=re.compile(rf"[\s,.;:—–-]{{0,4}}(?P<np>(?:{word}\s+){{0,4}}?{word})(?:\s+{_PARTY_TAG})?,\s+"
                              rf"(?:(?:a|an|the|who|whose|one|now|then|also|[a-z][a-z-]+)\s"
                              rf"[^“”\"«»,;:!?()]{{1,80}}|[A-Z][^“”\"«»,;:!?()]{{1,60}}),\s+{_AUX}{v}\b"
                              rf"|[\s,.;:—–-]{{0,4}}(?P<np2>(?:{word}\s+){{1,3}}?{word}),\s+\d{{1,3}},\s+{_AUX}"

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from toolkit.attribution.quotes import _outside_quotes, _overlaps
 from toolkit.attribution.words import (
     _AUX_WORDS,
+    _DATE_WORDS,
     _DETERMINERS,
     _MAX_SPEAKER_WORDS,
     _NAME_PARTICLES,
@@ -19,11 +20,12 @@ from toolkit.attribution.words import (
     _SUBJECT_PRONOUNS,
     _Memo,
 )
+from toolkit.attribution.words import _PARTY_TAG as _PARTY_TAG_PATTERN
 
 
 def _speaker_word_test(word: str) -> bool:
     core = word.strip("’'")
-    if not core:
+    if not core or "(" in core or ")" in core:  # "N.Y.)" of a party tag "(D., N.Y.)": never a speaker
         return False
     low = core.casefold()
     if core[0].isupper() or core[0].isdigit():
@@ -65,13 +67,17 @@ def _is_speaker_words(words: Sequence[str]) -> bool:
         return False
     first = words[0]
     if first in _NOT_SPEAKER_STARTS or first.endswith(_CONTRACTION_ENDS) or (
-            words[-1].casefold() in _NOT_SPEAKER_ENDS or words[-1].endswith("-")):
+            (words[-1].casefold() in _NOT_SPEAKER_ENDS and not words[-1].isupper())  # "the WHO" is one
+            or words[-1].endswith("-")):
         return False
     if any(w in _NAME_PARTICLES and not words[i + 1][:1].isupper()
            for i, w in enumerate(words[:-1])) or words[-1] in _NAME_PARTICLES:
         return False  # a particle stands before a capitalised name word: "Dennis van Roekel"
     if len(words) == 1 and words[0].casefold() in _PRONOUNS:
         return True
+    if words[-1].casefold().rstrip(".,") in _DATE_WORDS or words[-1].isdigit() and (
+            words[-2].casefold() in _DATE_WORDS if len(words) > 1 else True):
+        return False  # a date is never a speaker: "... Collins late Monday said", "on March 5 said"
     if not all(_speaker_word_ok(w) for w in words):
         return False
     if any(w.casefold() in _PRONOUNS for w in words):
@@ -98,13 +104,19 @@ def _suffix_speaker_of(text: str) -> str:
         return ""
     while len(words) > 1 and words[-1].casefold() in _AUX_WORDS:  # "He had said", "China has warned"
         words.pop()
+    if len(words) > 1 and words[-1].casefold() in _DATE_WORDS:  # "Ann Lee on Sunday", "X of Maine late Monday"
+        k = len(words)
+        while k > 1 and len(words) - k < 4 and words[k - 1].casefold() in _TIME_WORDS:
+            k -= 1
+        if _fronted_time(" ".join(words[k:])):
+            words = words[:k]
     if words and words[-1].endswith(","):  # "Critics, led by Ann Lee, have said": no subject here
         return ""
     best: list[str] = []
     for i in range(len(words) - 1, max(-1, len(words) - 1 - _MAX_SPEAKER_WORDS), -1):
         w = words[i]
-        if w.endswith((",", ";", ":", ".")) and i != len(words) - 1 and not _abbrev(w):
-            break
+        if w.endswith((",", ";", ":", ".")) and i != len(words) - 1 and not _abbrev(w) or ")" in w or "(" in w:
+            break  # (a bracket ends the phrase: "(CNN) President Ann Lee", "Ann Lee (D., N.Y.)")
         if not (_speaker_word_ok(w) or (i == len(words) - 1 and w.casefold() in _PRONOUNS)):
             break
         best = words[i:]
@@ -136,6 +148,9 @@ def _prefix_speaker(text: str) -> str:
             break
     while words and (words[-1].casefold() in _DETERMINERS and words[-1].casefold() not in _ROLE_NOUNS):
         words.pop()
+    if len(words) > 1 and words[-1].casefold() in _DATE_WORDS:  # "Ann Lee on Sunday tried to": Ann Lee
+        while words and words[-1].casefold() in _TIME_WORDS:
+            words.pop()
     if words and all(w in _NOT_NAMES for w in words):  # "Senate", "Democratic": no speaker alone
         return ""
     return " ".join(words) if _is_speaker(words) else ""
@@ -242,8 +257,8 @@ def _fronted_time(phrase: str) -> bool:
         w not in {"on", "in", "this", "next", "last", "late", "early"} for w in words)
 
 
-#: a party and state tag after a legislator's name: "(R-Ore.)", "(D-N.Y.)", "(I-Vt)"
-_PARTY_TAG = re.compile(r"\s*\([DRI]-[A-Za-z. ]{1,16}\)")
+#: a party and state tag after a legislator's name: "(R-Ore.)", "(D-N.Y.)", "(I-Vt)", "(D., N.Y.)"
+_PARTY_TAG = re.compile(r"\s*" + _PARTY_TAG_PATTERN)
 
 
 def _finite_subject(text: str, s: int, vs: int, quotes: list[tuple[int, int]]) -> str:
@@ -264,6 +279,17 @@ def _finite_subject(text: str, s: int, vs: int, quotes: list[tuple[int, int]]) -
     words = seg.split()
     if not words:
         return ""
+    k = len(words)  # a time adjunct between subject and verb: "X of Maine late Monday said"
+    while k > 1 and len(words) - k < 4 and (words[k - 1].casefold() in _TIME_WORDS or words[k - 1].isdigit()):
+        k -= 1
+    if k < len(words) and _fronted_time(" ".join(words[k:])) and not any(w.isdigit() for w in words[k:]):
+        rest = " ".join(words[:k])
+        if rest.endswith(","):  # "Rudy Roe, a lawyer, on Sunday said"; "His rival, Ann Lee, on Sunday said"
+            who = _opening_subject(text, s, vs, quotes) or _suffix_speaker(rest[:-1])
+        else:
+            who = _suffix_speaker(_PARTY_TAG.sub("", rest) if rest.endswith(")") else rest)
+        if who:
+            return who
     if words[-1].casefold() in ("and", "but") and len(words) > 1:  # "X did Y, but said"
         return _clause_subject(seg.rstrip()[:-len(words[-1])])
     if words[-1] == "to" and len(words) > 1:  # "She went on to say", "he was quick to add"

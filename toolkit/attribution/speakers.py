@@ -8,7 +8,8 @@ Security Agency" is none), and a lone surname counts as a name when the
 article names that person in full somewhere. A lone quantifier ("Others", "Some") is an
 anonymous source, an acronym ("the CBO") or "the" + one capitalised word ("the Fed") an
 organisation; a place after a role noun ("a U.S. official in Iraq") sets the affiliation only,
-and a nationality word ending a name ("Howard French") none.
+and a nationality word ending a name ("Howard French") none. "Sen. Ann Lee of North Dakota" is
+Ann Lee; a US state or a name after "in" ("a nurse in South Carolina") is no pronoun's antecedent.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from toolkit.attribution.words import (
     _ROLE_NOUNS,
     _SHORT_TITLES,
     _TITLES,
+    _US_STATES,
     _Memo,
 )
 from toolkit.gazetteer import Entity, Gazetteer
@@ -97,6 +99,17 @@ def _describe(surface: str, gaz: Gazetteer) -> Speaker:
         else:
             return Speaker(surface, _strip_det(surface), "anonymous", role, affiliation,
                            plural=plural)
+    if "of" in lows[1:] and not persons:  # "Sen. Ann Lee of North Dakota": the person, not the state
+        of_at = lows.index("of", 1)
+        j = max((k for k in range(of_at) if lows[k] in _TITLES or lows[k] in _ROLE_NOUNS
+                 or lows[k] in {"whip", "leader", "speaker"}), default=-1)
+        tail = words[j + 1:of_at]
+        if j >= 0 and 2 <= len(tail) <= 4 and all(
+                (w[:1].isupper() and w.casefold().strip(".") not in _TITLES and w.casefold() not in _ORG_WORDS
+                 and w.casefold() not in _MEDIA_WORDS and w.casefold() not in _PLACE_WORDS)
+                or (0 < i < len(tail) - 1 and w in _NAME_PARTICLES) for i, w in enumerate(tail)):
+            who = " ".join(tail)
+            return Speaker(surface, who, "named_person", role, affiliation, _name_gender(who))
     orgs = [mm.entity for mm in mentions if mm.entity.type in ("organization", "country")]
     titled = _titled_name(words, lows)
     # "White House spokesman Tom Hale": the person, not the White House
@@ -316,6 +329,8 @@ def _name_speaker(m: re.Match[str], marked: list[tuple[int, int]], gaz: Gazettee
     gazetteer alias or one of the article's ``surnames``.
     """
     words = m.group().split()
+    if len(words) > 2 and words[0] in _OPENING_WORDS:  # "For Ann Roe, a nurse": Ann Roe
+        words = words[1:]
     first = words[0]
     title = ""
     if first.endswith("."):
@@ -337,6 +352,8 @@ def _name_speaker(m: re.Match[str], marked: list[tuple[int, int]], gaz: Gazettee
         return None
     if name.endswith(("'s", "’s")):
         name = name[:-2]
+    elif not titled and (name in _US_STATES or _after_place_preposition(m)):
+        return None  # "a single mom in South Carolina", "a campaign in Iowa": a place, no antecedent
     parts = name.split()
     entity = gaz.lookup(name)
     if entity is not None and entity.type == "person":
@@ -351,6 +368,22 @@ def _name_speaker(m: re.Match[str], marked: list[tuple[int, int]], gaz: Gazettee
         canonical = name
     gender = "male" if title == "Mr" else "female" if title in ("Mrs", "Ms") else _name_gender(canonical)
     return Speaker(m.group(0), canonical, "named_person", None, None, gender)
+
+
+#: sentence-opening function words a capitalised run may start with ("For Ann Roe, a nurse")
+_OPENING_WORDS = frozenset({"For", "But", "And", "Or", "So", "Then", "When", "After", "Before", "As", "If",
+                            "While", "With", "Like", "Unlike", "Since", "Because", "Although", "Though"})
+
+
+def _after_place_preposition(m: re.Match[str]) -> bool:
+    """Whether the name matched stands after "in", "near", ... (and "the"): a place ("in the Marche")."""
+    before = m.string[max(0, m.start() - 14):m.start()].split()
+    if before and before[-1] == "the":
+        before = before[:-1]
+    return bool(before) and before[-1] in _PLACE_ONLY_PREPOSITIONS
+
+
+_PLACE_ONLY_PREPOSITIONS = frozenset({"in", "near", "across", "into", "throughout", "outside", "inside"})
 
 
 def _name_gender(name: str) -> str | None:

@@ -106,6 +106,13 @@ _PLACE_WORDS = {  # heads of capitalised names that are no person (not "Hall", "
     "project", "initiative", "program", "programme", "force", "forces", "alliance", "movement", "republic",
     "kingdom", "emirates", "arabia", "korea", "club", "society", "corps", "command", "bureau", "act",
     "summit", "museum", "library", "african", "asian", "arab"}
+#: US states (not those that are also first names: "Georgia", "Virginia", nor "Washington"): a place
+_US_STATES = frozenset("""Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida
+    Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan
+    Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee
+    Texas Utah Vermont Wisconsin Wyoming""".split()) | {
+    "New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota", "Rhode Island",
+    "South Carolina", "South Dakota", "West Virginia", "Middle East"}
 _SHORT_TITLES = {"Mr", "Mrs", "Ms", "Dr", "Sen", "Gov", "Rep", "Gen", "Prof", "Sgt", "Lt", "Col"}
 _LONG_TITLES = {"President", "Senator", "Governor", "Secretary", "Sheriff", "Representative",
                 "Speaker", "Mayor", "Judge", "Justice", "Chancellor", "Minister", "Ambassador",
@@ -115,6 +122,12 @@ _AUX_WORDS = {"has", "had", "have", "also", "later", "then", "previously", "once
               "will", "recently", "further", "publicly", "repeatedly", "earlier", "long", "first",
               "often", "never", "not"}
 _AUX = r"(?:(?:" + "|".join(sorted(_AUX_WORDS)) + r")\s+){0,2}"
+#: a party and state tag after a legislator's name, in the common styles: "(R-Ore.)", "(D-N.Y.)",
+#: "(I-Vt)", "(D., N.Y.)", "(R., Texas)", "(Dem-Calif.)": never part of the name, never a speaker
+_PARTY_TAG = r"\((?:[DRI]|Dem|Rep|Ind)\.?(?:-|,[^\S\n]?)[A-Za-z. ]{1,16}\)"
+#: days of the week and month names that are no first names: a date is never a speaker
+_DATE_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march
+    september october november december""".split())
 _THAT = re.compile(r"((?:\s+[\w’'-]+){0,3}?)\s+that\s+")
 _SUBJECT_PRONOUNS = {"He", "She", "They", "We", "he", "she", "they", "we"}
 _AFTER_CONTINUED = re.compile(r"[\s,.;:—–-]{0,4}(?P<np>(?:[^\s“”\"«»,;:!?()]+\s+){0,3}?"
