@@ -157,7 +157,7 @@ def test_reporting_verb_lemma_and_class(verb, lemma, verb_class):
 ])
 def test_odd_inputs_give_a_valid_table(text):
     table = quotes_of(text)
-    assert list(table.columns) == QUOTE_COLUMNS
+    assert list(table.columns) == [*QUOTE_COLUMNS, "counted"]
     for row in table.itertuples():
         assert text[row.start:row.end] == row.quote
 
@@ -174,7 +174,7 @@ def test_pathological_inputs_run_in_linear_time():
         t1 = time.perf_counter()
         table = quotes_of(b)
         t2 = time.perf_counter()
-        assert list(table.columns) == QUOTE_COLUMNS
+        assert list(table.columns) == [*QUOTE_COLUMNS, "counted"]
         # ten times the input: allow for noise, but not quadratic growth (100x)
         assert t2 - t1 < 30 * (t1 - t0) + 0.5, (b[:8], t1 - t0, t2 - t1)
         assert t2 - t1 < 5.0
@@ -186,7 +186,7 @@ def test_one_megabyte_paragraph_of_quotes_and_commas():
     t0 = time.perf_counter()
     table = quotes_of(text)
     assert time.perf_counter() - t0 < 5.0
-    assert list(table.columns) == QUOTE_COLUMNS
+    assert list(table.columns) == [*QUOTE_COLUMNS, "counted"]
 
 
 # ------------------------------------------------------------------ metrics
@@ -293,11 +293,21 @@ def test_quotes_command_writes_and_refuses_to_overwrite(tmp_path, capsys):
     out = tmp_path / "q.csv"
     assert main(["quotes", "blinken-china-2024", "-o", str(out)]) == 0
     table = pd.read_csv(out)
-    assert list(table.columns) == QUOTE_COLUMNS and len(table) > 20
+    assert list(table.columns) == [*QUOTE_COLUMNS, "counted"] and len(table) > 20
     assert main(["quotes", "blinken-china-2024", "-o", str(out)]) == 2
     assert "already exists" in capsys.readouterr().err
     assert main(["quotes", "blinken-china-2024"]) == 0
     assert "Antony Blinken" in capsys.readouterr().out
+
+
+def test_quotes_in_a_key_points_block_are_marked_not_counted():
+    text = "“Talks were frank,” Blinken said.\n\nBody. “Talks were frank,” Blinken said."
+    doc = parse_document(text, doc_id="d", outlet="O", summary_spans=[(0, text.index("\n"))])
+    table = extract_quotes([doc])
+    assert table[["quote", "counted"]].values.tolist() == [
+        ["Talks were frank", False], ["Talks were frank", True]]
+    assert all(text[s:e] == q for s, e, q in zip(table["start"], table["end"], table["quote"], strict=True))
+    assert list(extract_quotes([parse_document(text, doc_id="d")])["counted"]) == [True, True]
 
 
 # ------------------------------------------------------------------ fast paths give the slow paths' answers

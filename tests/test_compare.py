@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from toolkit import analyze, compare_outlets, load_corpus
 from toolkit.compare import COLUMNS, format_table
@@ -52,3 +53,57 @@ def test_voice_balance_leaves_out_the_key_points_block(blinken):
     table = compare_outlets(analysis).set_index(["outlet", "metric"])["estimate"]
     nbc = balance[balance["outlet"] == "NBC Chicago"].set_index("group")["share"]
     assert nbc["US"] == table["NBC Chicago", "voice_us"]
+
+
+@pytest.mark.parametrize("metric, unit, nbc, rt", [
+    ("vader_compound", "sentences", 22, 22),
+    ("frame_conflict", "sentences", 22, 22),
+    ("anonymous_rate", "attributions", 16, 15),
+    ("voice_us", "attributions", 16, 15),
+    ("verb_neutral_share", "reporting verbs", 11, 13),
+    ("direct_quotes_per_1000", "words", 588, 516),
+])
+def test_n_is_the_base_of_each_metric(blinken, metric, unit, nbc, rt):
+    analysis = analyze(blinken)
+    table = compare_outlets(analysis)
+    rows = table[table["metric"] == metric].set_index("outlet")
+    assert set(rows["n_unit"]) == {unit}
+    assert rows["n"].to_dict() == {"NBC Chicago": nbc, "RT": rt}
+    if unit == "attributions":  # the attributions the metric counts, key-points block left out
+        quotes = analysis.tables["quotes"]
+        assert quotes[quotes["counted"]].groupby("outlet").size().to_dict() == {"NBC Chicago": nbc, "RT": rt}
+
+
+def test_text_table_gives_sentences_not_the_largest_base(blinken):
+    text = format_table(compare_outlets(analyze(blinken)))
+    sizes = text.split("\n\n")[0].splitlines()
+    assert sizes[0].split() == ["articles", "sentences"]
+    assert sizes[-1].split() == ["RT", "1", "22"]
+
+
+@pytest.mark.parametrize("effect, measure, expected", [
+    (-0.001, "difference in rate", "0.00 (difference in rate, A vs other)"),
+    (0.004, "Cohen's d", "0.00 (Cohen's d, A vs other)"),
+    (-0.006, "Cohen's d", "-0.01 (Cohen's d, A vs other)"),
+    (0.18, "Cohen's d", "+0.18 (Cohen's d, A vs other)"),
+])
+def test_effect_is_never_negative_zero(effect, measure, expected):
+    from toolkit.compare import comparison_wide
+
+    table = pd.DataFrame({"outlet": ["A", "B"], "metric": "m", "label": "M", "family": "f", "unit": "share",
+                          "estimate": [0.5, 0.5], "low": [0.4, 0.4], "high": [0.6, 0.6], "n": 10,
+                          "n_unit": "sentences", "n_articles": 1, "p_value": 0.5, "effect": [effect, -effect],
+                          "effect_measure": measure, "note": ""})
+    assert comparison_wide(table)["effect"].tolist() == [expected]
+
+
+def test_missing_effect_says_why(small_csv):
+    from toolkit.compare import comparison_wide
+
+    table = pd.DataFrame({"outlet": ["A", "B"], "metric": "m", "label": "M", "family": "f", "unit": "share",
+                          "estimate": [float("nan"), 0.5], "low": [float("nan"), 0.4], "high": [float("nan"), 0.6],
+                          "n": [0, 4], "n_unit": "reporting verbs", "n_articles": 1, "p_value": float("nan"),
+                          "effect": float("nan"), "effect_measure": "difference in rate", "note": ""})
+    wide = comparison_wide(table)
+    assert wide["effect"].tolist() == ["n/a: an outlet has no reporting verbs to measure"]
+    assert wide["p (permutation)"].tolist() == ["n/a"]

@@ -35,11 +35,17 @@ microelectronics, optics" score about 0.19 and are both labelled unique,
 while the two outlets' translations of the same official's warning to
 companies score 0.38 (paraphrased): ``unique`` over-states what is missing
 elsewhere and should be read as "not said in similar words elsewhere".
+
+A "sentence" longer than ``MAX_SENTENCE_CHARS`` characters (a text without
+sentence ends, such as a scraped page on one line) is compared on its first
+``MAX_SENTENCE_CHARS`` characters, so that one such line cannot take
+gigabytes of character n-grams; the sentence itself is reported whole.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import Any
 
@@ -53,6 +59,7 @@ __all__ = [
     "SHARED_THRESHOLD",
     "PARAPHRASE_THRESHOLD",
     "LABELS",
+    "MAX_SENTENCE_CHARS",
     "sentence_similarity",
     "align_sentences",
     "omission_report",
@@ -65,6 +72,8 @@ SHARED_THRESHOLD = 0.6
 PARAPHRASE_THRESHOLD = 0.25
 #: The alignment labels, from most to least shared.
 LABELS = ("shared", "paraphrased", "unique")
+#: Characters of a sentence that the similarity reads (real sentences are far shorter).
+MAX_SENTENCE_CHARS = 5000
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _QUOTE_MARKS = re.compile(r"[“”\"«»]")
@@ -127,9 +136,10 @@ def sentence_similarity(left: Sequence[str], right: Sequence[str]) -> np.ndarray
 
 
 def _similarity(texts: list[str]) -> np.ndarray:
-    """Square similarity matrix of ``texts``, IDF fitted on them."""
+    """Square similarity matrix of ``texts`` (each cut to ``MAX_SENTENCE_CHARS``), IDF fitted on them."""
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
+    texts = [t[:MAX_SENTENCE_CHARS] for t in texts]
     sims = []
     vectorizers = (
         TfidfVectorizer(analyzer=_word_analyzer(frozenset(ENGLISH_STOP_WORDS)), sublinear_tf=True),
@@ -369,11 +379,21 @@ def omission_report(
         for raw in quotes.to_dict("records"):
             by_doc.setdefault(str(raw["doc_id"]), []).append(
                 {str(key): value for key, value in raw.items()})
-        for k, (doc_id, outlet, s, e) in enumerate(zip(alignment["doc_id"], outlets,
-                                                        alignment["start"], alignment["end"],
-                                                        strict=True)):
-            for record in by_doc.get(str(doc_id), []):
-                if int(record["start"]) < int(e) and int(record["end"]) > int(s):
+        # each quote is given to the aligned sentences it overlaps (found by bisection; sentences
+        # of a document are in order), so the cost follows the quotes, not sentences x quotes
+        rows_of: dict[str, list[tuple[int, int, int]]] = {}
+        for k, (doc_id, s, e) in enumerate(zip(alignment["doc_id"], alignment["start"], alignment["end"],
+                                               strict=True)):
+            rows_of.setdefault(str(doc_id), []).append((int(s), int(e), k))
+        for doc_id, records in by_doc.items():
+            spans = sorted(rows_of.get(doc_id, []))
+            starts, ends = [a for a, _, _ in spans], [b for _, b, _ in spans]
+            for record in records:
+                a, b = int(record["start"]), int(record["end"])
+                for s, e, k in spans[bisect_right(ends, a):bisect_left(starts, b)]:
+                    if not (a < e and b > s):
+                        continue
+                    outlet = outlets[k]
                     sentence_quotes[k].append(record)
                     speaker = record["speaker_canonical"]
                     if isinstance(speaker, str) and speaker:

@@ -24,11 +24,33 @@ if TYPE_CHECKING:
     from toolkit.metrics import MetricSpec
     from toolkit.pipeline import Analysis
 
-__all__ = ["compare_outlets", "format_table", "comparison_wide", "voice_balance", "sentiment_along", "COLUMNS"]
+__all__ = ["compare_outlets", "format_table", "comparison_wide", "voice_balance", "sentiment_along", "metric_base",
+           "COLUMNS", "BASES"]
 
 #: Columns of the comparison table.
-COLUMNS = ("outlet", "metric", "label", "family", "unit", "estimate", "low", "high", "n", "n_articles",
-           "p_value", "effect", "effect_measure", "note")
+COLUMNS = ("outlet", "metric", "label", "family", "unit", "estimate", "low", "high", "n", "n_unit",
+           "n_articles", "p_value", "effect", "effect_measure", "note")
+
+#: What ``n`` counts, by the denominator column of a metric (:attr:`MetricSpec.weight`);
+#: a metric without one is a mean over sentences.
+BASES = {"words": "words", "stance_words": "words", "n_attributions": "attributions",
+         "n_verb": "reporting verbs"}
+
+
+def metric_base(spec: MetricSpec) -> str:
+    """The units the estimate of ``spec`` is a share, rate or mean of (``n_unit`` of the table).
+
+    Examples
+    --------
+    >>> from toolkit.metrics import MetricSpec
+    >>> metric_base(MetricSpec("anonymous_rate", "Anonymous", "attribution", "n_anonymous", "n_attributions"))
+    'attributions'
+    >>> metric_base(MetricSpec("vader_compound", "VADER", "sentiment", "vader_compound"))
+    'sentences'
+    """
+    if spec.weight is None:
+        return "sentences"
+    return BASES.get(spec.weight, spec.weight.removeprefix("n_").replace("_", " "))
 
 
 def _note(n_articles: int, n_outlets: int) -> str:
@@ -76,9 +98,13 @@ def compare_outlets(
     Returns
     -------
     pandas.DataFrame
-        ``outlet, metric, label, family, unit, estimate, low, high, n,
-        n_articles, p_value, effect, effect_measure, note``, sorted by metric
-        then outlet. ``n`` counts sentences; ``p_value`` tests this outlet
+        ``outlet, metric, label, family, unit, estimate, low, high, n, n_unit,
+        n_articles, p_value, effect, effect_measure, note``, in metric order
+        then outlet. ``n`` is the base of the estimate, in ``n_unit``
+        (:func:`metric_base`): the counted sentences with a value for a mean,
+        else the sum of the metric's denominator over them (words for rates
+        per 1,000 words, attributions for source shares, reporting verbs for
+        verb shares); ``p_value`` tests this outlet
         against all others (permuting articles when both sides have at least
         5, else sentences); ``effect`` is Cohen's d of sentence values (plain
         means) or the difference of rates (weighted metrics) against the
@@ -136,7 +162,8 @@ def compare_outlets(
             rows.append({
                 "outlet": outlet, "metric": spec.name, "label": spec.label, "family": spec.family,
                 "unit": spec.unit, "estimate": est.estimate, "low": est.low, "high": est.high,
-                "n": est.n_units, "n_articles": n_articles, "p_value": p_value, "effect": effect,
+                "n": est.n_units if spec.weight is None else int(round(est.weight_total)),
+                "n_unit": metric_base(spec), "n_articles": n_articles, "p_value": p_value, "effect": effect,
                 "effect_measure": "difference in rate" if spec.weight else "Cohen's d",
                 "note": _note(n_articles, len(outlets)),
             })
@@ -145,6 +172,11 @@ def compare_outlets(
 
 def comparison_wide(comparison: pd.DataFrame, *, digits: int = 3) -> pd.DataFrame:
     """One row per metric, one column per outlet (``estimate [low, high]``), then p and effect.
+
+    With two outlets, ``effect`` is the first outlet's effect against the
+    other, rounded to two decimals (a value that rounds to zero reads
+    ``0.00``), or ``n/a`` with the reason. ``p (permutation)`` reads ``n/a``
+    when there is nothing to test against.
 
     Examples
     --------
@@ -164,11 +196,26 @@ def comparison_wide(comparison: pd.DataFrame, *, digits: int = 3) -> pd.DataFram
         for r in part.itertuples(index=False):
             interval = "" if math.isnan(float(r.low)) else f" [{fmt.format(r.low)}, {fmt.format(r.high)}]"
             row[str(r.outlet)] = "n/a" if math.isnan(float(r.estimate)) else fmt.format(r.estimate) + interval
-        row["p (permutation)"] = "" if math.isnan(float(first["p_value"])) else f"{first['p_value']:.3f}"
-        if len(outlets) == 2 and not math.isnan(float(first["effect"])):
-            row["effect"] = f"{first['effect']:+.2f} ({first['effect_measure']}, {first['outlet']} vs other)"
+        row["p (permutation)"] = "n/a" if math.isnan(float(first["p_value"])) else f"{first['p_value']:.3f}"
+        if len(outlets) == 2:
+            row["effect"] = _effect_cell(part, first)
         rows.append(row)
     return pd.DataFrame(rows).fillna("")
+
+
+def _effect_cell(part: pd.DataFrame, first: pd.Series) -> str:
+    """The effect of the first outlet against the other, signed, or why there is none."""
+    effect = float(first["effect"])
+    measure = str(first["effect_measure"])
+    if math.isnan(effect):
+        if part["estimate"].astype(float).isna().any():
+            return f"n/a: an outlet has no {first.get('n_unit', 'units')} to measure"
+        if measure == "Cohen's d" and (part["low"] == part["high"]).all():
+            return "n/a: no spread (every sentence has the same value), so Cohen's d is undefined"
+        return "n/a: too few sentences to compare"
+    rounded = round(effect, 2)
+    shown = "0.00" if rounded == 0 else f"{rounded:+.2f}"  # never "-0.00"
+    return f"{shown} ({measure}, {first['outlet']} vs other)"
 
 
 def format_table(comparison: pd.DataFrame, *, digits: int = 3) -> str:
@@ -182,8 +229,11 @@ def format_table(comparison: pd.DataFrame, *, digits: int = 3) -> str:
         return "(no metrics)"
     wide = comparison_wide(comparison, digits=digits)
     outlets = sorted(comparison["outlet"].unique())
-    sizes = (comparison.sort_values("n", ascending=False).drop_duplicates("outlet").set_index("outlet")
-             .loc[outlets, ["n_articles", "n"]].rename(columns={"n_articles": "articles", "n": "sentences"}))
+    means = comparison[comparison["n_unit"] == "sentences"] if "n_unit" in comparison else comparison
+    sizes = (comparison.drop_duplicates("outlet").set_index("outlet").loc[outlets, ["n_articles"]]
+             .rename(columns={"n_articles": "articles"}))
+    if len(means):
+        sizes["sentences"] = means.groupby("outlet")["n"].max().reindex(outlets).fillna(0).astype(int)
     shown = [*outlets, "p (permutation)"] if "p (permutation)" in wide else outlets
     metrics = wide[["family", "metric", *shown]].set_index(["family", "metric"])
     lines = [sizes.to_string(), "", metrics.to_string(), "",

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
 __all__ = ["plot_frames", "plot_outlet_metrics", "plot_voice_balance", "plot_sentiment_along", "plot_distinctive_terms",
-           "metric_png", "save_figures", "OKABE_ITO", "HATCHES"]
+           "metric_png", "save_figures", "metric_axis_label", "OKABE_ITO", "HATCHES"]
 
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 HATCHES = ("", "///", "...", "xxx", "\\\\\\", "ooo", "---", "+++")
@@ -44,8 +44,34 @@ def _pyplot():  # type: ignore[no-untyped-def]
     return plt
 
 
+#: How the y labels name the base of ``n`` (the ``n_unit`` column of the comparison).
+_N_UNITS = {"sentences": "sent.", "reporting verbs": "verbs"}
+
+
+def metric_axis_label(label: str, unit: str) -> str:
+    """``label (unit)``, or ``label`` alone when it already names its unit.
+
+    Examples
+    --------
+    >>> metric_axis_label("VADER compound", "score")
+    'VADER compound (score)'
+    >>> metric_axis_label("Hedges per 1,000 words", "per 1,000 words")
+    'Hedges per 1,000 words'
+    >>> metric_axis_label("Conflict (share of sentences)", "share")
+    'Conflict (share of sentences)'
+    """
+    if not unit or unit.casefold() in label.casefold():
+        return label
+    return f"{label} ({unit})"
+
+
 def plot_outlet_metrics(comparison: pd.DataFrame, *, metric: str, ax: Axes | None = None) -> Axes:
     """Per-outlet bars with their bootstrap intervals for one metric.
+
+    Each outlet's label gives its number of articles and ``n``, the base of
+    the estimate (sentences, words, attributions or reporting verbs: the
+    ``n_unit`` column). The axis starts at 0 unless a value is negative; a
+    metric that is zero everywhere says so in the panel.
 
     Parameters
     ----------
@@ -59,6 +85,10 @@ def plot_outlet_metrics(comparison: pd.DataFrame, *, metric: str, ax: Axes | Non
     -------
     matplotlib.axes.Axes
     """
+    import textwrap
+
+    import numpy as np
+
     plt = _pyplot()
     rows = comparison[comparison["metric"] == metric].reset_index(drop=True)
     if ax is None:
@@ -67,22 +97,45 @@ def plot_outlet_metrics(comparison: pd.DataFrame, *, metric: str, ax: Axes | Non
         ax.text(0.5, 0.5, f"no data for {metric}", ha="center", va="center", transform=ax.transAxes)
         return ax
     y = range(len(rows))
-    err = [(rows["estimate"] - rows["low"]).clip(lower=0), (rows["high"] - rows["estimate"]).clip(lower=0)]
-    bars = ax.barh(list(y), rows["estimate"], xerr=err, capsize=4, edgecolor="black", linewidth=0.8,
+    estimate = rows["estimate"].astype(float).fillna(0.0)
+    err = [(estimate - rows["low"].astype(float)).clip(lower=0).fillna(0.0),
+           (rows["high"].astype(float) - estimate).clip(lower=0).fillna(0.0)]
+    bars = ax.barh(list(y), estimate, xerr=err, capsize=4, edgecolor="black", linewidth=0.8,
                    color=[OKABE_ITO[i % len(OKABE_ITO)] for i in y])
     for i, bar in enumerate(bars):
         bar.set_hatch(HATCHES[i % len(HATCHES)])
-    labels = [f"{o}\n(n={a} art., {n} sent.)" for o, a, n in zip(rows["outlet"], rows["n_articles"], rows["n"],
-                                                                  strict=True)]
+    n_units = rows["n_unit"] if "n_unit" in rows else ["sentences"] * len(rows)
+    labels = [f"{o}\n(n={a} art., {n} {_N_UNITS.get(str(u), u)})"
+              for o, a, n, u in zip(rows["outlet"], rows["n_articles"], rows["n"], n_units, strict=True)]
     ax.set_yticks(list(y), labels)
     ax.axvline(0, color="black", linewidth=0.6)
-    unit = rows["unit"].iloc[0]
-    ax.set_xlabel(f"{rows['label'].iloc[0]} ({unit}), 95% CI")
+    values = rows[["estimate", "low", "high"]].to_numpy(dtype=float)
+    finite = values[np.isfinite(values)]
+    if finite.size == 0:
+        ax.set_xlim(0, 1)
+        ax.text(0.5, 0.5, "no value (n = 0)", ha="center", va="center", transform=ax.transAxes)
+    elif (finite == 0).all():
+        ax.set_xlim(0, 1)
+        ax.text(0.5, 0.5, "all zero", ha="center", va="center", transform=ax.transAxes,
+                bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "black", "linewidth": 0.6})
+    elif finite.min() >= 0:
+        ax.set_xlim(left=0)
+    label = metric_axis_label(str(rows["label"].iloc[0]), str(rows["unit"].iloc[0]))
+    ax.set_xlabel(textwrap.fill(f"{label}, 95% CI", 48))
     note = next((n for n in rows["note"] if n), "")
     if note:
-        ax.set_title(note, fontsize=8, loc="left")
+        ax.set_title(textwrap.fill(note, 70), fontsize=8, loc="left")
     ax.invert_yaxis()
     return ax
+
+
+def _metric_figure(comparison: pd.DataFrame, metric: str):  # type: ignore[no-untyped-def]
+    """The standalone figure of one metric, laid out so that no label is cut off."""
+    plt = _pyplot()
+    fig, ax = plt.subplots(figsize=(5.5, 0.9 + 0.55 * max(int((comparison["metric"] == metric).sum()), 1)))
+    plot_outlet_metrics(comparison, metric=metric, ax=ax)
+    fig.tight_layout()
+    return fig
 
 
 def metric_png(comparison: pd.DataFrame, metric: str, *, dpi: int = 110,
@@ -95,9 +148,7 @@ def metric_png(comparison: pd.DataFrame, metric: str, *, dpi: int = 110,
     import json
 
     plt = _pyplot()
-    fig, ax = plt.subplots(figsize=(5, 0.6 + 0.55 * max(int((comparison["metric"] == metric).sum()), 1)))
-    plot_outlet_metrics(comparison, metric=metric, ax=ax)
-    fig.tight_layout()
+    fig = _metric_figure(comparison, metric)
     buffer = io.BytesIO()
     metadata: dict[str, str | None] = {"Software": None}
     if provenance is not None:

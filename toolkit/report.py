@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 
     from toolkit.pipeline import Analysis
 
-__all__ = ["render_report", "write_report", "html_table", "story_sections", "quotes_of", "marks_of"]
+__all__ = ["render_report", "write_report", "html_table", "story_sections", "quotes_of", "counted_quotes",
+           "marks_of"]
 
 _CSS = """
 body{font-family:system-ui,sans-serif;max-width:1200px;margin:2em auto;padding:0 1em;color:#111;line-height:1.45}
@@ -32,7 +33,56 @@ th{background:#eee}
 .article{border:1px solid #999;padding:0 1em}
 .summary{color:#555;border-left:4px double #555;padding-left:0.5em}
 .note{font-style:italic}
-figure{display:inline-block;margin:0.5em}
+figure{display:inline-block;margin:0.5em;max-width:100%}
+img{max-width:100%;height:auto}
+.scroll{overflow-x:auto;max-width:100%}
+code{overflow-wrap:anywhere}
+.scroll .sbs table{min-width:36em}
+.help{background:#f4f4f4;border-left:4px solid #555;padding:0.3em 1em}
+"""
+
+#: Plain-language reading of the comparison table, shown next to it.
+_HOW_TO_READ = """
+<div class='help'>
+<p><b>How to read this table.</b> Each outlet column gives the estimate and, in brackets, a 95%
+interval: the range the figure moves within when the sentences are resampled at random
+(a bootstrap). Wide intervals mean the articles give little evidence either way.</p>
+<ul>
+<li><b>p (permutation)</b>: shuffle which outlet each sentence (with five or more articles per
+outlet: each article) came from, many times, and see how often a gap at least as large as the
+real one turns up by chance. A small p (say below 0.05) means the gap is unlikely to be
+chance alone; a large p means these articles cannot tell the outlets apart. It says nothing
+about how large or important the gap is.</li>
+<li><b>Difference in rate</b> (rates and shares): the first outlet's figure minus the other's, in
+the metric's own unit. +0.20 on a share means 20 percentage points more.</li>
+<li><b>Cohen's d</b> (scores and per-sentence shares): the gap between the two outlets' average
+sentence, measured in standard deviations of the sentences. As a rough guide, about 0.2 is a
+small difference, 0.5 medium and 0.8 large. It is undefined ("n/a") when every sentence has the
+same value.</li>
+</ul>
+<p><b>Many comparisons.</b> The p-values are not corrected for multiple comparisons: with
+N_TESTS metrics tested, about EXPECTED would fall below 0.05 by chance alone even if the
+outlets did not differ at all. Treat a single small p as a lead to check in the text, not a
+finding.</p>
+</div>
+"""
+
+#: What the report cannot show, in plain words.
+_LIMITS = """
+<h2>What this cannot tell you</h2>
+<ul>
+<li><b>Bias or intent.</b> The measures count words, quotes and sources. A difference shows how the
+articles are written, not why, and not which outlet is right.</li>
+<li><b>The outlet as a whole</b> when there are few articles: with fewer than five per outlet the
+figures describe these articles only.</li>
+<li><b>Tone is not bias.</b> Lexicon sentiment scores the tone of words; reporting bad news in
+neutral words and good news in warm ones is not measured as a slant.</li>
+<li><b>Perfect accuracy.</b> Quotes, speakers, frames and sentence matches are found by rules and
+lexicons that make mistakes (see the validation notebook); read the side-by-side view to check
+a number before you rely on it.</li>
+<li><b>What is missing on purpose.</b> "Only in one outlet" means "not said in similar words
+elsewhere"; the other outlet may say it differently, or in another article.</li>
+</ul>
 """
 
 
@@ -51,6 +101,11 @@ def html_table(frame: pd.DataFrame, *, digits: int = 3) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
+def _scroll(html: str) -> str:
+    """Let a wide table scroll sideways in a narrow window instead of being cut off."""
+    return f"<div class='scroll'>{html}</div>"
+
+
 def _figures(comparison: pd.DataFrame) -> str:
     """One grid of per-outlet interval charts per metric family."""
     from toolkit.plots import plot_outlet_metrics
@@ -67,9 +122,10 @@ def _figures(comparison: pd.DataFrame) -> str:
             axes = fig.subplots(*shape, squeeze=False)
             for ax, metric in zip(axes.flat, metrics, strict=False):
                 plot_outlet_metrics(part, metric=metric, ax=ax)
+                first = part.loc[part["metric"] == metric].iloc[0]
                 ax.set_title("", loc="left")  # the page states the note once
-                ax.set_title(ax.get_xlabel().split(" (")[0], fontsize=9)
-                ax.set_xlabel(str(part.loc[part["metric"] == metric, "unit"].iloc[0]), fontsize=8)
+                ax.set_title(str(first["label"]), fontsize=9)
+                ax.set_xlabel(str(first["unit"]), fontsize=8)
             for ax in list(axes.flat)[len(metrics):]:
                 ax.axis("off")
 
@@ -123,6 +179,18 @@ def quotes_of(analysis: Analysis) -> pd.DataFrame:
     return extract_quotes(analysis.docs)
 
 
+def counted_quotes(analysis: Analysis) -> pd.DataFrame:
+    """The attributions the metrics count: :func:`quotes_of` without those in a key-points block.
+
+    Every table and chart of the report reads this, so that its counts agree
+    with the per-outlet metrics (which count only the counted sentences).
+    """
+    quotes = quotes_of(analysis)
+    if "counted" not in quotes.columns:
+        return quotes
+    return quotes[quotes["counted"].astype(bool)].reset_index(drop=True)
+
+
 def marks_of(analysis: Analysis) -> pd.DataFrame | None:
     """Framing cues and stance words to mark in the side-by-side view, if the families made them."""
     import pandas as pd
@@ -132,9 +200,15 @@ def marks_of(analysis: Analysis) -> pd.DataFrame | None:
 
 
 def distinctive_features(quotes: pd.DataFrame, *, top: int = 4) -> str:
-    """Reporting verbs and source kinds each outlet favours, as small tables."""
+    """Reporting verbs and source kinds each outlet favours, as small tables.
+
+    With a ``counted`` column, quotes in a key-points block that repeats the
+    body are left out, as in the metrics.
+    """
     from toolkit.distinctive import distinctive_terms
 
+    if "counted" in quotes.columns:
+        quotes = quotes[quotes["counted"].astype(bool)]
     parts = []
     for column, title in (("verb", "Reporting verbs"), ("source_kind", "Source kinds")):
         rows = quotes.dropna(subset=[column])
@@ -144,7 +218,7 @@ def distinctive_features(quotes: pd.DataFrame, *, top: int = 4) -> str:
         terms = distinctive_terms(rows, feature_col=column, stop_words=None)
         best = terms.sort_values(["outlet", "z"], ascending=[True, False]).groupby("outlet").head(top)
         parts.append(f"<h3>{escape(title)} each outlet favours</h3>"
-                     + html_table(best[["outlet", "term", "count", "count_rest", "z"]], digits=2))
+                     + _scroll(html_table(best[["outlet", "term", "count", "count_rest", "z"]], digits=2)))
     return "".join(parts)
 
 
@@ -164,7 +238,7 @@ def story_sections(analysis: Analysis, *, max_stories: int = 5) -> str:
         for k, story in enumerate(stories["story_id"]):
             by_story.setdefault(story, []).append(k)
         groups = [g for g in by_story.values() if len({docs[k].outlet for k in g}) > 1][:max_stories]
-    quotes, marks = quotes_of(analysis), marks_of(analysis)
+    quotes, marks = counted_quotes(analysis), marks_of(analysis)
     parts = []
     for group in groups:
         story_docs = [docs[k] for k in group]
@@ -175,11 +249,22 @@ def story_sections(analysis: Analysis, *, max_stories: int = 5) -> str:
         columns = ["outlet", "rank", "sentence", "speakers_only_here", "actors_only_here"]
         parts.append("<h3>" + escape(" / ".join(f"{d.outlet}: {d.title or d.doc_id}" for d in story_docs)) + "</h3>")
         parts.append("<h4>What only one outlet includes (ranked: voices and named actors first)</h4>")
-        parts.append(html_table(omissions[columns].groupby("outlet").head(8)) if len(omissions)
+        parts.append(_scroll(html_table(omissions[columns].groupby("outlet").head(8))) if len(omissions)
                      else "<p>Every sentence has a counterpart in the other outlet(s).</p>")
         parts.append("<h4>Side by side</h4>")
-        parts.append(side_by_side(story_docs, alignment=alignment, quotes=story_quotes, marks=marks).fragment)
+        parts.append(_scroll(side_by_side(story_docs, alignment=alignment, quotes=story_quotes,
+                                          marks=marks).fragment))
     return "".join(parts)
+
+
+def _how_to_read(comparison: pd.DataFrame) -> str:
+    """:data:`_HOW_TO_READ` with the number of tests in this table."""
+    tested = comparison.drop_duplicates("metric")["p_value"].notna()
+    n_tests = int(tested.sum())
+    if n_tests == 0:
+        return ""
+    expected = f"{0.05 * n_tests:.1f}".removesuffix(".0")
+    return _HOW_TO_READ.replace("N_TESTS", str(n_tests)).replace("EXPECTED", expected)
 
 
 def _seed(prov: dict[str, Any]) -> object:
@@ -222,13 +307,15 @@ def render_report(analysis: Analysis, comparison: pd.DataFrame) -> str:
         "".join(f"<p class='note'>Note: {escape(n)}</p>" for n in notes),
         "<h2>Per-outlet metrics</h2>",
         "<p>Estimates over counted sentences, with seeded bootstrap 95% intervals and permutation "
-        "p-values against the other outlets. Lexicon sentiment measures the tone of words, not bias.</p>",
-        html_table(comparison_wide(comparison)),
+        "p-values against the other outlets, not corrected for multiple comparisons. Lexicon sentiment "
+        "measures the tone of words, not bias.</p>",
+        _scroll(html_table(comparison_wide(comparison))),
+        _how_to_read(comparison),
         _figures(comparison),
         "<h2>Who is given a voice</h2>",
-        _figure(lambda ax: plot_voice_balance(voice_balance(quotes_of(analysis)), ax=ax), (7, 2.6),
+        _figure(lambda ax: plot_voice_balance(voice_balance(counted_quotes(analysis)), ax=ax), (7, 2.6),
                 "Attributions by the speaker's affiliation"),
-        _figure(lambda ax: plot_voice_balance(voice_balance(quotes_of(analysis), by="source_kind"), ax=ax),
+        _figure(lambda ax: plot_voice_balance(voice_balance(counted_quotes(analysis), by="source_kind"), ax=ax),
                 (7, 2.6), "Attributions by source kind"),
         "<h2>Sentiment along the article</h2>",
         _figure(lambda ax: plot_sentiment_along(sentiment_along(analysis), ax=ax), (8, 3),
@@ -236,13 +323,14 @@ def render_report(analysis: Analysis, comparison: pd.DataFrame) -> str:
         "<h2>Distinctive language</h2>",
         (_figure(lambda ax: plot_distinctive_terms(distinctive_terms(analysis.docs), top=8, ax=ax), (7, 5),
                  "Words each outlet favours (log-odds ratio, informative Dirichlet prior)")
-         + distinctive_features(quotes_of(analysis))
+         + distinctive_features(counted_quotes(analysis))
          if analysis.articles["outlet"].nunique() > 1 else ""),
         "<h2>The story side by side</h2>",
         story_sections(analysis),
+        _LIMITS,
         "<h2>The articles</h2><div class='articles'>", "".join(articles), "</div>",
         "<h2>What cleaning removed</h2>",
-        html_table(log[["doc_id", "kind", "removed"]]),
+        _scroll(html_table(log[["doc_id", "kind", "removed"]])),
         "<h2>Provenance</h2>",
         f"<p>toolkit {escape(str(prov.get('toolkit_version')))}; corpus checksum "
         f"<code>{escape(str(prov.get('corpus_checksum')))}</code>; seed {escape(str(_seed(prov)))} "

@@ -13,6 +13,7 @@ stripping the tags and unescaping gives back the original text exactly.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from html import escape, unescape
@@ -51,7 +52,7 @@ _CSS = """
 .sbs .cue{font-weight:bold;border-bottom:1px dotted #000}
 .sbs .stance{font-style:italic;border-bottom:1px dashed #555}
 .sbs .legend span{margin-right:1em}
-.sbs .quote{padding:0 0.1em}
+.sbs .legend .quote{padding:0 0.2em}
 """
 
 
@@ -80,20 +81,39 @@ def highlight(text: str, spans: Iterable[Highlight]) -> str:
     True
     """
     marks = sorted({s for s in spans if 0 <= s.start < s.end <= len(text)},
-                   key=lambda s: (s.start, -s.end, s.css_class, s.title))
-    cuts = sorted({0, len(text), *(s.start for s in marks), *(s.end for s in marks)})
+                   key=lambda s: (s.start, -s.end, s.css_class, s.title, s.style))
+    if not marks:
+        return escape(text, quote=False)
+    # One walk over the text: the marks open at each piece are kept in their sorted order
+    # (earlier = outer), so each piece costs its own text and tags, not a scan of every mark.
+    opening: dict[int, list[int]] = {}
+    closing: dict[int, list[int]] = {}
+    for k, span in enumerate(marks):
+        opening.setdefault(span.start, []).append(k)
+        closing.setdefault(span.end, []).append(k)
+    tags = [_open_tag(span) for span in marks]
+    cuts = sorted({0, len(text), *opening, *closing})
+    active: list[int] = []
     parts = []
     for a, b in zip(cuts, cuts[1:], strict=False):
+        for k in closing.get(a, ()):
+            del active[bisect_left(active, k)]
+        for k in opening.get(a, ()):
+            insort(active, k)
         piece = escape(text[a:b], quote=False)
-        for span in reversed([s for s in marks if s.start <= a and b <= s.end]):
-            attrs = f' class="{escape(span.css_class)}"'
-            if span.title:
-                attrs += f' title="{escape(span.title)}"'
-            if span.style:
-                attrs += f' style="{escape(span.style)}"'
-            piece = f"<span{attrs}>{piece}</span>"
+        if active:
+            piece = "".join(tags[k] for k in active) + piece + "</span>" * len(active)
         parts.append(piece)
     return "".join(parts)
+
+
+def _open_tag(span: Highlight) -> str:
+    attrs = f' class="{escape(span.css_class)}"'
+    if span.title:
+        attrs += f' title="{escape(span.title)}"'
+    if span.style:
+        attrs += f' style="{escape(span.style)}"'
+    return f"<span{attrs}>"
 
 
 _TAG = re.compile(r"<[^>]*>")
@@ -113,8 +133,10 @@ def _quote_marks(quotes: pd.DataFrame | None, doc_id: str) -> list[Highlight]:
         affiliation = raw if isinstance(raw, str) else ""
         colour, line = AFFILIATION_STYLES.get(affiliation, _OTHER_STYLE)
         who = str(getattr(q, "speaker_canonical", "") or getattr(q, "speaker", "") or "unattributed")
+        verb = getattr(q, "verb", None)
+        said = f"; verb: {verb}" if isinstance(verb, str) and verb else ""
         title = f"{who} ({affiliation or 'affiliation unknown'}; {getattr(q, 'source_kind', '')}; " \
-                f"{getattr(q, 'kind', '')} quote; verb: {getattr(q, 'verb', '') or '-'})"
+                f"{getattr(q, 'kind', '')} quote{said})"
         marks.append(Highlight(int(q.start), int(q.end), f"quote aff-{re.sub(r'[^A-Za-z0-9]', '', affiliation)}",
                                title, f"background:{colour};text-decoration:underline {line}"))
     return marks
@@ -151,10 +173,24 @@ class SideBySide:
         )
 
 
-def _cell(doc: ParsedDocument, i: int, label: str, spans: list[Highlight]) -> str:
+def _by_sentence(doc: ParsedDocument, spans: list[Highlight]) -> dict[int, list[Highlight]]:
+    """The spans of ``doc`` that reach each sentence, cut to it and in its offsets."""
+    starts = [s for s, _ in doc.sentences]
+    ends = [e for _, e in doc.sentences]
+    out: dict[int, list[Highlight]] = {}
+    for h in spans:
+        # sentences with end > h.start and start < h.end (sentence spans are in order)
+        for i in range(bisect_right(ends, h.start), bisect_left(starts, h.end)):
+            s, e = doc.sentences[i]
+            if h.start < e and h.end > s:
+                out.setdefault(i, []).append(
+                    Highlight(max(h.start, s) - s, min(h.end, e) - s, h.css_class, h.title, h.style))
+    return out
+
+
+def _cell(doc: ParsedDocument, i: int, label: str, spans: dict[int, list[Highlight]]) -> str:
     s, e = doc.sentences[i]
-    local = [Highlight(max(h.start, s) - s, min(h.end, e) - s, h.css_class, h.title, h.style)
-             for h in spans if h.start < e and h.end > s]
+    local = spans.get(i, [])
     badge = f'<span class="badge">only in {escape(doc.outlet)}</span>' if label == "unique" else ""
     if label == "paraphrased":
         badge = '<span class="badge">reworded</span>'
@@ -163,22 +199,42 @@ def _cell(doc: ParsedDocument, i: int, label: str, spans: list[Highlight]) -> st
 
 def _rows_for_two(left: ParsedDocument, right: ParsedDocument, labels: dict[tuple[str, int], str],
                   matches: dict[tuple[str, int], tuple[str, int, float]]) -> list[tuple[int | None, int | None]]:
-    used: dict[int, int] = {}
+    """The rows of a two-article view: ``(left sentence, right sentence)``, either may be None.
+
+    A sentence sits next to at most one other. The candidates are the best
+    match of every shared or reworded sentence, from both articles; they are
+    taken by decreasing similarity, so two sentences that are each other's
+    best match always share a row (taking the left article's sentences in
+    order would give a sentence to the first that asks, not the closest).
+    """
+    candidates: list[tuple[float, int, int]] = []
+    for doc, other in ((left, right), (right, left)):
+        for k in range(len(doc.sentences)):
+            match = matches.get((doc.doc_id, k))
+            if labels.get((doc.doc_id, k), "unique") == "unique" or not match or match[0] != other.doc_id:
+                continue
+            i, j = (k, match[1]) if doc is left else (match[1], k)
+            candidates.append((-match[2], i, j))
     pairs: dict[int, int] = {}
-    for i in range(len(left.sentences)):
-        match = matches.get((left.doc_id, i))
-        if labels.get((left.doc_id, i), "unique") != "unique" and match and match[0] == right.doc_id:
-            j = match[1]
-            if j not in used:
-                used[j] = i
-                pairs[i] = j
-    rows: list[tuple[int | None, int | None]] = [(i, pairs.get(i)) for i in range(len(left.sentences))
-                                                 if (left.doc_id, i) in labels]
+    used: dict[int, int] = {}
+    for _, i, j in sorted(candidates):
+        if i not in pairs and j not in used:
+            pairs[i] = j
+            used[j] = i
+    paired: list[tuple[int | None, int | None]] = [(i, pairs.get(i)) for i in range(len(left.sentences))
+                                                   if (left.doc_id, i) in labels]
+    # a right sentence without a partner goes after the last row holding an earlier right sentence
+    last_row_of = {rj: k for k, (_, rj) in enumerate(paired) if rj is not None}
+    after: dict[int, list[int]] = {}
+    anchor = -1
     for j in range(len(right.sentences)):
-        if j in used or (right.doc_id, j) not in labels:
-            continue
-        before = [k for k, (_, rj) in enumerate(rows) if rj is not None and rj < j]
-        rows.insert(before[-1] + 1 if before else 0, (None, j))
+        anchor = max(anchor, last_row_of.get(j - 1, -1))
+        if j not in used and (right.doc_id, j) in labels:
+            after.setdefault(anchor, []).append(j)
+    rows: list[tuple[int | None, int | None]] = [(None, j) for j in after.get(-1, [])]
+    for k, row in enumerate(paired):
+        rows.append(row)
+        rows.extend((None, j) for j in after.get(k, []))
     return rows
 
 
@@ -212,6 +268,7 @@ def side_by_side(
     """
     by_id = {d.doc_id: d for d in docs}
     spans = {d.doc_id: _quote_marks(quotes, d.doc_id) + _other_marks(marks, d.doc_id) for d in docs}
+    local = {d.doc_id: _by_sentence(d, spans[d.doc_id]) for d in docs}
     labels: dict[tuple[str, int], str] = {}
     matches: dict[tuple[str, int], tuple[str, int, float]] = {}
     if alignment is not None and not alignment.empty:
@@ -227,11 +284,11 @@ def side_by_side(
     if len(docs) == 2 and alignment is not None and not alignment.empty:
         left, right = docs
         for i, j in _rows_for_two(left, right, labels, matches):
-            lc = _cell(left, i, labels[(left.doc_id, i)], spans[left.doc_id]) if i is not None else "<td></td>"
-            rc = _cell(right, j, labels[(right.doc_id, j)], spans[right.doc_id]) if j is not None else "<td></td>"
+            lc = _cell(left, i, labels[(left.doc_id, i)], local[left.doc_id]) if i is not None else "<td></td>"
+            rc = _cell(right, j, labels[(right.doc_id, j)], local[right.doc_id]) if j is not None else "<td></td>"
             body.append(f"<tr>{lc}{rc}</tr>")
     else:
-        columns = [[_cell(d, i, labels[(d.doc_id, i)], spans[d.doc_id])
+        columns = [[_cell(d, i, labels[(d.doc_id, i)], local[d.doc_id])
                     for i in range(len(d.sentences)) if (d.doc_id, i) in labels] for d in docs]
         for k in range(max((len(c) for c in columns), default=0)):
             body.append("<tr>" + "".join(c[k] if k < len(c) else "<td></td>" for c in columns) + "</tr>")

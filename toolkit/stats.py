@@ -39,7 +39,12 @@ MIN_ARTICLES = 5
 
 @dataclass(frozen=True)
 class Estimate:
-    """A point estimate with its bootstrap interval and how it was made."""
+    """A point estimate with its bootstrap interval and how it was made.
+
+    ``n_units`` counts the units (sentences) with a value; ``weight_total`` is
+    the sum of their weights, the denominator of the estimate (``n_units``
+    when there are no weights).
+    """
 
     estimate: float
     low: float
@@ -47,6 +52,7 @@ class Estimate:
     n_units: int
     n_articles: int
     level: str  # "articles and sentences" or "sentences within articles"
+    weight_total: float = 0.0
 
 
 def _ratio(values: np.ndarray, weights: np.ndarray) -> float:
@@ -92,6 +98,9 @@ def bootstrap_ci(
     (2.5, 'sentences within articles')
     >>> est.low <= 2.5 <= est.high
     True
+    >>> est = bootstrap_ci([1.0, 0.0, 2.0], weights=[2.0, 0.0, 3.0])
+    >>> est.estimate, est.n_units, est.weight_total
+    (0.6, 3, 5.0)
     """
     v = np.asarray(values, dtype=float)
     w = np.ones_like(v) if weights is None else np.asarray(weights, dtype=float)
@@ -99,7 +108,7 @@ def bootstrap_ci(
     keep = ~(np.isnan(v) | np.isnan(w))
     v, w, g = v[keep], w[keep], g[keep]
     if len(v) == 0:
-        return Estimate(float("nan"), float("nan"), float("nan"), 0, 0, "none")
+        return Estimate(float("nan"), float("nan"), float("nan"), 0, 0, "none", 0.0)
     _, codes = np.unique(g.astype(str), return_inverse=True)
     n_groups = int(codes.max()) + 1
     point = _ratio(v, w)
@@ -125,7 +134,7 @@ def bootstrap_ci(
     stats = stats[np.isfinite(stats)]
     alpha = (1 - ci) / 2
     low, high = (np.quantile(stats, [alpha, 1 - alpha]) if len(stats) else (np.nan, np.nan))
-    return Estimate(point, float(low), float(high), len(v), n_groups, level)
+    return Estimate(point, float(low), float(high), len(v), n_groups, level, float(w.sum()))
 
 
 def permutation_test(

@@ -85,10 +85,13 @@ def extract_quotes(docs: Sequence[ParsedDocument], *, gazetteer: Gazetteer | Non
     -------
     pandas.DataFrame
         ``doc_id, outlet, quote_id, kind, quote, speaker, speaker_canonical,
-        source_kind, role, affiliation, verb, verb_class, start, end`` with
-        ``kind`` in {direct, partial, indirect}, ``source_kind`` in
+        source_kind, role, affiliation, verb, verb_class, start, end, counted``
+        with ``kind`` in {direct, partial, indirect}, ``source_kind`` in
         {named_person, anonymous, organization, media, unattributed}, ``verb``
-        the lemma of the reporting verb and ``quote == text[start:end]``.
+        the lemma of the reporting verb, ``quote == text[start:end]`` and
+        ``counted`` False when the quote starts in a sentence the metrics leave
+        out (a key-points block that repeats the body, ``summary_spans`` of the
+        corpus), True otherwise: the per-outlet measures count only these rows.
 
     References
     ----------
@@ -107,7 +110,24 @@ def extract_quotes(docs: Sequence[ParsedDocument], *, gazetteer: Gazetteer | Non
     import pandas as pd
 
     frame = pd.DataFrame(quote_rows(docs, gazetteer=gazetteer), columns=QUOTE_COLUMNS)
-    return frame.astype({"start": "int64", "end": "int64"})
+    frame = frame.astype({"start": "int64", "end": "int64"})
+    frame["counted"] = [counted for _, counted in _locate(docs, frame)]
+    return frame
+
+
+def _locate(docs: Sequence[ParsedDocument], quotes: pd.DataFrame) -> list[tuple[int, bool]]:
+    """``(sentence_id, counted)`` of the sentence where each quote of ``quotes`` starts."""
+    by_id = {doc.doc_id: doc for doc in docs}
+    starts_of: dict[str, list[int]] = {}
+    located = []
+    for doc_id, start in zip(quotes["doc_id"], quotes["start"], strict=True):
+        doc = by_id[doc_id]
+        starts = starts_of.get(doc_id)
+        if starts is None:
+            starts = starts_of[doc_id] = [s for s, _ in doc.sentences]
+        k = max(bisect_right(starts, int(start)) - 1, 0)
+        located.append((k, bool(doc.counted[k]) if doc.counted else True))
+    return located
 
 
 def _sentence_frame(docs: Sequence[ParsedDocument], quotes: pd.DataFrame) -> pd.DataFrame:
@@ -325,8 +345,8 @@ def measure(docs: Sequence[ParsedDocument], *, gazetteer: Gazetteer | None = Non
     toolkit.metrics.Measurements
         ``sentences`` (:func:`sentence_metrics`), ``articles``
         (:func:`article_metrics`) and ``tables["quotes"]`` (:func:`extract_quotes`,
-        plus ``sentence_id`` of the sentence where each quote starts and
-        ``counted``: False inside a key-points block that repeats the body).
+        whose ``counted`` is False inside a key-points block that repeats the
+        body, plus ``sentence_id`` of the sentence where each quote starts).
 
     Examples
     --------
@@ -337,15 +357,6 @@ def measure(docs: Sequence[ParsedDocument], *, gazetteer: Gazetteer | None = Non
     """
     quotes = extract_quotes(docs, gazetteer=gazetteer)
     sentences = _sentence_frame(docs, quotes)
-    by_id = {doc.doc_id: doc for doc in docs}
-    starts_of: dict[str, list[int]] = {}
-    located = []
-    for doc_id, start in zip(quotes["doc_id"], quotes["start"], strict=True):
-        doc = by_id[doc_id]
-        starts = starts_of.get(doc_id)
-        if starts is None:
-            starts = starts_of[doc_id] = [s for s, _ in doc.sentences]
-        k = max(bisect_right(starts, int(start)) - 1, 0)
-        located.append((k, bool(doc.counted[k]) if doc.counted else True))
-    quotes = quotes.assign(sentence_id=[k for k, _ in located], counted=[c for _, c in located])
+    located = _locate(docs, quotes)
+    quotes = quotes.assign(sentence_id=[k for k, _ in located])
     return Measurements(sentences, _articles_from(docs, sentences), {"quotes": quotes})
