@@ -18,7 +18,6 @@ Leitner, F. syntok: text tokenization and sentence segmentation (segtok v2).
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import time
 from collections.abc import Callable, Iterator
@@ -84,11 +83,10 @@ def benchmark_texts(data: str | None, n: int) -> tuple[list[str], str]:
 
 
 def _abp_texts(path: Path, n: int) -> Iterator[str]:
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        for i, line in enumerate(handle):
-            if i >= n:
-                return
-            yield json.loads(line).get("content_original") or ""
+    from toolkit.resources import dataset_records
+
+    for _, record in dataset_records(path, limit=n):
+        yield record.get("content_original") or ""
 
 
 def compare_splitters(texts: list[str]) -> list[dict[str, object]]:
@@ -137,7 +135,7 @@ def cmd_bench_split(args: argparse.Namespace) -> int:
         for example in r["examples"]:  # type: ignore[attr-defined]
             print(f"  {r['splitter']}: {example}")
     if args.json:
-        write_json({"corpus": where, "splitters": rows}, args.json)
+        write_json({"corpus": where, "splitters": rows}, args.json, force=getattr(args, "force", False))
     return 0
 
 
@@ -241,7 +239,7 @@ def _whole_run(source: Path, out: Path, *, n: int, workers: int, engine: str | N
     (the largest single process, exact: ``getrusage`` of the run and of its
     finished children, i.e. the driver or one Dask worker), ``total_rss_mib``
     (the largest sum over the driver and its workers, sampled from /proc every
-    0.2 s; 0 where /proc is missing) and ``output_mib`` (size of the Parquet
+    0.2 s, and never less than ``peak_rss_mib``, which a sample can miss) and ``output_mib`` (size of the Parquet
     parts). ``engine`` defaults to ``pandas`` (no Dask) for one worker and
     ``dask`` for more. The run streams the file in chunks and writes
     partitioned Parquet, so its peak memory should not grow with ``n``.
@@ -280,8 +278,9 @@ def _whole_run(source: Path, out: Path, *, n: int, workers: int, engine: str | N
     peak = next(int(line.split()[1]) for line in stderr.splitlines() if line.startswith("PEAK_RSS_KIB"))
     size = sum(p.stat().st_size for p in out.glob("part-*.parquet"))
     cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
-    return {"seconds": seconds, "cpu_seconds": cpu, "peak_rss_mib": peak / 1024, "total_rss_mib": total / 1024,
-            "output_mib": size / 2**20}
+    # the sum is sampled and can miss a short peak that getrusage saw exactly: never report less than that
+    return {"seconds": seconds, "cpu_seconds": cpu, "peak_rss_mib": peak / 1024,
+            "total_rss_mib": max(total, peak) / 1024, "output_mib": size / 2**20}
 
 
 def projection(n: int, one: float, many: float, workers: int, read_per_s: float, output_mib: float,
@@ -409,7 +408,8 @@ def cmd_bench_pipeline(args: argparse.Namespace) -> int:
         print(f"speed-up of {max(settings)} workers over one: {wall[1] / wall[max(settings)]:.2f}x")
     for w in settings:
         print(f"peak RSS, {w} worker(s): largest process {max(r['peak_rss_mib'] for r in runs[w]):.0f} MiB, "
-              f"all processes together {max(r['total_rss_mib'] for r in runs[w]):.0f} MiB (sampled)")
+              f"all processes together {max(r['total_rss_mib'] for r in runs[w]):.0f} MiB "
+              "(sampled every 0.2 s; at least the largest process)")
     if len(settings) > 1:
         w = max(settings)
         output = statistics.median(r["output_mib"] for r in runs[w])
@@ -438,7 +438,8 @@ def cmd_bench_pipeline(args: argparse.Namespace) -> int:
                     "whole_articles_per_s": whole_rate, "whole_seconds": runs[max(settings)],
                     "whole_runs": {str(w): runs[w] for w in settings},
                     "naive_articles_per_s": 1 / naive, "speedup": whole_rate * naive,
-                    "whole_peak_rss_mib": max(r["peak_rss_mib"] for r in runs[max(settings)])}, args.json)
+                    "whole_peak_rss_mib": max(r["peak_rss_mib"] for r in runs[max(settings)])},
+                   args.json, force=getattr(args, "force", False))
     return 0
 
 
@@ -457,9 +458,15 @@ def cmd_bench_parity(args: argparse.Namespace) -> int:
     from toolkit.text import split_sentences
 
     newsmtsc = data_dir(args.data, dataset="newsmtsc") / "newsmtsc"
-    mtsc = [json.loads(line)["sentence_normalized"]
-            for path in sorted(glob.glob(str(newsmtsc / "*.jsonl")))
-            for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    from toolkit.errors import InputError
+    from toolkit.resources import dataset_records
+
+    mtsc = []
+    for path in sorted(glob.glob(str(newsmtsc / "*.jsonl"))):
+        for number, record in dataset_records(path):
+            if not isinstance(record.get("sentence_normalized"), str):
+                raise InputError("not a NewsMTSC record (no sentence_normalized)", path=path, line=number)
+            mtsc.append(record["sentence_normalized"])
     texts, where = benchmark_texts(args.data, args.n or 2000)
     abp = [t[s:e] for t in texts for s, e in split_sentences(t)]
     results = {}
@@ -475,5 +482,5 @@ def cmd_bench_parity(args: argparse.Namespace) -> int:
             print(f"  {scorer:<8} reference {speed[f'{scorer}_reference_per_s']:>9.0f} sentences/s   "
                   f"fast {speed[f'{scorer}_fast_per_s']:>9.0f}   ratio {speed[f'{scorer}_speedup']:.1f}x")
     if args.json:
-        write_json(results, args.json)
+        write_json(results, args.json, force=getattr(args, "force", False))
     return 0 if all(r["parity"]["parity"] for r in results.values()) else 1

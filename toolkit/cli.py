@@ -12,12 +12,32 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import signal
 import sys
 from collections.abc import Callable, Sequence
+from typing import Any, NoReturn
 
 __all__ = ["main", "build_parser"]
 
 _DATA_HELP = "data folder (default: $TOOLKIT_DATA, else ../shared/data)"
+
+
+def positive_int(text: str) -> int:
+    """An ``argparse`` type: a whole number of at least 1 (counts, sizes, workers, repeats)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return value
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its usage errors on one line (exit status 2, as every input error)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {' '.join(message.split())} (see {self.prog} --help)\n")
 
 
 def _corpus(p: argparse.ArgumentParser) -> None:
@@ -40,12 +60,14 @@ def _output(p: argparse.ArgumentParser, *, required: bool) -> None:
 def _validation(p: argparse.ArgumentParser) -> None:
     p.add_argument("--data", metavar="DIR", help=_DATA_HELP)
     p.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
+    p.add_argument("--force", action="store_true", help="overwrite an existing --json file")
 
 
 def _run_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("corpus", nargs="?", default="blinken-china-2024", metavar="CORPUS")
     p.add_argument("--out", default="out", metavar="DIR", help="output folder (default: out)")
-    p.add_argument("--no-notebook", action="store_true", help="skip executing notebook 01")
+    p.add_argument("--no-notebook", action="store_true", help="skip executing the notebook"
+                   " (01 for the bundled corpus, 03 for any other)")
     p.add_argument("--force", action="store_true", help="replace the outputs of an earlier run in --out")
 
 
@@ -59,9 +81,10 @@ def _analyze_args(p: argparse.ArgumentParser) -> None:
     _output(p, required=True)
     p.add_argument("--engine", choices=["pandas", "dask"], default="pandas",
                    help="dask: analyse chunks on a local Dask cluster; output is a folder of Parquet parts")
-    p.add_argument("--workers", type=int, default=2, help="Dask worker processes (default: 2)")
-    p.add_argument("--chunk-size", type=int, default=1000, help="articles per chunk (default: 1000)")
-    p.add_argument("--limit", type=int, default=None, help="analyse only the first N articles (streaming)")
+    p.add_argument("--workers", type=positive_int, default=2, help="Dask worker processes (default: 2)")
+    p.add_argument("--chunk-size", type=positive_int, default=1000, help="articles per chunk (default: 1000)")
+    p.add_argument("--limit", type=positive_int, default=None,
+                   help="analyse only the first N articles (N >= 1; streaming)")
 
 
 def _compare_args(p: argparse.ArgumentParser) -> None:
@@ -75,7 +98,7 @@ def _train_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("model", choices=["targeted-sentiment"])
     p.add_argument("--data", metavar="DIR", help=_DATA_HELP)
     p.add_argument("-o", "--output", metavar="FILE", help="where to write the model (JSON)")
-    p.add_argument("--force", action="store_true")
+    p.add_argument("--force", action="store_true", help="overwrite an existing output")
 
 
 def _pair_args(p: argparse.ArgumentParser) -> None:
@@ -86,11 +109,15 @@ def _pair_args(p: argparse.ArgumentParser) -> None:
 def _bench_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("what", choices=sorted(_BENCHES))
     p.add_argument("--data", metavar="DIR", help=_DATA_HELP)
-    p.add_argument("--n", type=int, default=None, help="number of articles")
-    p.add_argument("--workers", type=int, default=1, help="pipeline: Dask worker processes (1: no Dask)")
-    p.add_argument("--repeat", type=int, default=3, help="pipeline, notebook: runs to take the median of (default: 3)")
-    p.add_argument("--naive-n", type=int, default=200, help="pipeline: articles for the naive reference")
+    p.add_argument("--n", type=positive_int, default=None,
+                   help="number of articles (default: 2000; attribution: 20000)")
+    p.add_argument("--workers", type=positive_int, default=1, help="pipeline: Dask worker processes (1: no Dask)")
+    p.add_argument("--repeat", type=positive_int, default=3,
+                   help="runs to take the median of (default: 3); pipeline: the stages run N times, "
+                   "the whole pipeline max(N, 3) times")
+    p.add_argument("--naive-n", type=positive_int, default=200, help="pipeline: articles for the naive reference")
     p.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
+    p.add_argument("--force", action="store_true", help="overwrite an existing --json file")
 
 
 def _frames_args(p: argparse.ArgumentParser) -> None:
@@ -101,14 +128,16 @@ def _frames_args(p: argparse.ArgumentParser) -> None:
 
 def _notebooks_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("only", nargs="*", metavar="NOTEBOOK", help="file names (default: all curated notebooks)")
-    p.add_argument("--out", default="out/notebooks", metavar="DIR", help="output folder (default: out/notebooks)")
+    p.add_argument("--out", default="out/notebooks", metavar="DIR",
+                   help="this command's own output folder; each run replaces the executed copies there "
+                        "(default: out/notebooks)")
     p.add_argument("--data", metavar="DIR", help=_DATA_HELP + "; needed by 04_validation")
 
 
 def _fuzz_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--n", type=int, default=100_000, help="number of inputs (default: 100000)")
+    p.add_argument("--n", type=positive_int, default=100_000, help="number of inputs (default: 100000)")
     p.add_argument("--seed", type=int, default=0, help="campaign seed (default: 0)")
-    p.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")
+    p.add_argument("--workers", type=positive_int, default=None, help="processes (default: all cores)")
 
 
 def _validate_args(p: argparse.ArgumentParser) -> None:
@@ -160,11 +189,56 @@ def _resolve(ref: str) -> Callable[[argparse.Namespace], int]:
     return handler
 
 
+def check_outputs(*paths: str | os.PathLike[str] | None, force: bool, table: bool = False,
+                  folders: Sequence[str | os.PathLike[str] | None] = ()) -> None:
+    """Refuse, before any work, an output that could not be written.
+
+    A file in ``paths`` that exists (without ``force``), that is a folder, or
+    (``table``) whose extension is not a table format; a folder in ``folders``
+    that is a file, or that already holds PNG figures (without ``force``).
+    """
+    from pathlib import Path
+
+    from toolkit.errors import InputError
+    from toolkit.io import TABLE_FORMATS, _check_target
+
+    for path in paths:
+        if path is None:
+            continue
+        target = Path(path)
+        if table and target.suffix.lower() not in TABLE_FORMATS:
+            raise InputError(f"unknown output format {target.suffix or '(none)'!r}; use one of "
+                             f"{', '.join(TABLE_FORMATS)}", path=target)
+        _check_target(target, force)
+        if target.parent.exists() and not target.parent.is_dir():
+            raise InputError("is a file, not a folder", path=target.parent)
+    for folder in folders:
+        if folder is None:
+            continue
+        target = Path(folder)
+        if target.exists() and not target.is_dir():
+            raise InputError("is a file, expected a folder", path=target)
+        if target.is_dir() and not force and any(target.glob("*.png")):
+            raise InputError("already holds figures; pass --force to overwrite them", path=target)
+
+
+def table_output(args: argparse.Namespace, table: Any, corpus: Any, *, command: str, families: Sequence[str],
+                 **settings: Any) -> Any:
+    """Write a subcommand's table to ``--output`` with the provenance of ``toolkit analyze`` (sidecar for CSV/JSONL)."""
+    from toolkit.io import write_table
+    from toolkit.pipeline import provenance
+
+    prov = {**provenance(corpus, families), "command": command, **settings}
+    return write_table(table, args.output, force=getattr(args, "force", False), provenance=prov)
+
+
 def _cmd_validate(args: argparse.Namespace) -> int:
+    check_outputs(args.json, force=getattr(args, "force", False))
     return _resolve(_VALIDATORS[args.what])(args)
 
 
 def _cmd_bench(args: argparse.Namespace) -> int:
+    check_outputs(args.json, force=getattr(args, "force", False))
     return _resolve(_BENCHES[args.what])(args)
 
 
@@ -172,7 +246,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser for all subcommands."""
     from toolkit import __version__
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="toolkit",
         description="Measure how news outlets cover the same event: framing, sentiment toward whom, "
         "and who is given a voice.",
@@ -206,6 +280,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from toolkit.errors import ToolkitError
 
     args = build_parser().parse_args(argv)
+    previous = _on_sigterm_interrupt()
     try:
         return int(_resolve(args.handler)(args) or 0)
     except ToolkitError as exc:
@@ -217,3 +292,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _on_sigterm_interrupt() -> Any:
+    """Make SIGTERM (``kill``, a batch system's time limit) an interrupt, so partial outputs are removed.
+
+    Returns the previous handler, or None where it cannot be set (not the main thread).
+    """
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGTERM, _interrupt)

@@ -141,7 +141,7 @@ def read_text_file(path: Path, *, encoding: str = "utf-8") -> str:
         line = _line_of(prefix, len(prefix))
         raise InputError(
             f"not valid {encoding} (byte 0x{data[exc.start]:02x} cannot be decoded); "
-            "re-save the file as UTF-8 or pass encoding=",
+            "re-save the file as UTF-8 or give its encoding (--encoding NAME; encoding= in Python)",
             path=path, line=line,
         ) from None
     except LookupError:

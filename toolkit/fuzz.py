@@ -199,8 +199,12 @@ def cmd_fuzz(args: argparse.Namespace) -> int:
     """``toolkit fuzz --n N --seed S``: run the campaign; exit status 1 when anything crashed."""
     from concurrent.futures import ProcessPoolExecutor
 
+    from toolkit.errors import InputError
+
     n, seed = int(args.n), int(args.seed)
     workers = int(getattr(args, "workers", None) or os.cpu_count() or 1)
+    if n < 1 or workers < 1:
+        raise InputError(f"--n and --workers must be at least 1 (got --n {n}, --workers {workers})")
     step = 500
     started = time.perf_counter()
     crashes: list[str] = []
@@ -225,10 +229,10 @@ def cmd_fuzz(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m toolkit.fuzz --n N --seed S [--workers W]``."""
-    parser = argparse.ArgumentParser(prog="toolkit fuzz", description="fixed-budget fuzzing of ingest and attribution")
-    parser.add_argument("--n", type=int, default=100_000, help="number of inputs (default: 100000)")
-    parser.add_argument("--seed", type=int, default=0, help="campaign seed (default: 0)")
-    parser.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")
+    from toolkit.cli import _fuzz_args, _Parser
+
+    parser = _Parser(prog="toolkit fuzz", description="fixed-budget fuzzing of ingest and attribution")
+    _fuzz_args(parser)
     return cmd_fuzz(parser.parse_args(argv))
 
 

@@ -12,11 +12,35 @@ import os
 from pathlib import Path
 from typing import Any
 
-from toolkit.errors import InputError
+from toolkit.errors import InputError, ToolkitError
 
-__all__ = ["NOTEBOOKS_DIR", "execute_notebook", "list_notebooks"]
+__all__ = ["NOTEBOOKS_DIR", "NotebookError", "execute_notebook", "list_notebooks", "notebook_for_corpus"]
 
 NOTEBOOKS_DIR = Path(__file__).resolve().parent.parent / "notebooks"
+
+#: The corpus that notebook 01 (the RT vs NBC Chicago reproduction) is written for.
+CURATED_CORPUS = "blinken-china-2024"
+
+
+class NotebookError(ToolkitError):
+    """A cell of a notebook raised an error (or the kernel died, or a cell timed out)."""
+
+
+def notebook_for_corpus(corpus: str | os.PathLike[str]) -> tuple[str, dict[str, Any]]:
+    """The notebook ``toolkit run`` executes for a corpus, and its parameters.
+
+    The bundled ``blinken-china-2024`` gets notebook 01, the curated RT vs NBC
+    Chicago reproduction (its prose is about those two articles). Any other
+    corpus gets notebook 03 (your own corpus) with ``CORPUS`` set to it. A
+    path is made absolute: the kernel runs in the output folder, where a
+    relative path would point elsewhere.
+    """
+    path = Path(corpus)
+    if path.exists():
+        return "03_your_own_corpus.ipynb", {"CORPUS": str(path.resolve())}
+    if str(corpus) == CURATED_CORPUS:
+        return "01_rt_vs_nbc_blinken_trip.ipynb", {"CORPUS": CURATED_CORPUS}
+    return "03_your_own_corpus.ipynb", {"CORPUS": str(corpus)}
 
 
 def list_notebooks() -> list[str]:
@@ -35,6 +59,37 @@ def _inject(nb: Any, parameters: dict[str, Any]) -> None:
             nb.cells.insert(index + 1, injected)
             return
     raise InputError("no cell tagged 'parameters'", path="notebook")
+
+
+def _failure(nb: Any, name: str, exc: Exception) -> NotebookError:
+    """One line naming the failing cell and the exception's last line."""
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError
+
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    numbers: dict[int, int] = {}  # position among the executed code cells -> number in the committed notebook
+    for position, cell in enumerate(code):
+        if "injected-parameters" not in cell.metadata.get("tags", []):
+            numbers[position] = len(numbers) + 1
+    failed = None
+    for position, cell in enumerate(code):
+        if any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
+            failed = position
+            break
+    if failed is None:  # a timeout or a dead kernel: the last cell that started
+        started = [n for n, c in enumerate(code) if c.get("execution_count") is not None]
+        failed = started[-1] if started else None
+    if isinstance(exc, CellExecutionError):
+        lines = [line for line in str(exc.evalue).splitlines() if line.strip()]
+        what = f"{exc.ename}: {lines[-1]}" if lines else exc.ename
+    elif isinstance(exc, CellTimeoutError):
+        what = "the cell timed out"
+    else:
+        what = "the kernel died"
+    where = "a cell"
+    if failed is not None:
+        where = (f"code cell {numbers[failed]} (id {code[failed].get('id', '?')})" if failed in numbers
+                 else "the injected parameters")
+    return NotebookError(f"{where} failed: {what}", path=name)
 
 
 def execute_notebook(name: str, out_dir: str | os.PathLike[str], *, parameters: dict[str, Any] | None = None,
@@ -58,9 +113,17 @@ def execute_notebook(name: str, out_dir: str | os.PathLike[str], *, parameters: 
     pathlib.Path
         The executed notebook. The kernel runs in ``out_dir``, so files the
         notebook writes land beside the executed copy.
+
+    Raises
+    ------
+    NotebookError
+        A cell raised an exception, timed out, or the kernel died: one line
+        naming the cell (its number among the notebook's code cells and its
+        id) and the exception's last line. The executed copy is not written.
     """
     import nbformat
     from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
     from toolkit.io import atomic_open
 
@@ -77,6 +140,8 @@ def execute_notebook(name: str, out_dir: str | os.PathLike[str], *, parameters: 
     try:
         NotebookClient(nb, timeout=timeout, kernel_name="python3", extra_arguments=["--IPKernelApp.log_level=ERROR"],
                        resources={"metadata": {"path": str(target.parent.resolve())}}).execute()
+    except (CellExecutionError, CellTimeoutError, DeadKernelError) as exc:
+        raise _failure(nb, name, exc) from None
     finally:
         if env_backend is None:
             os.environ.pop("MPLBACKEND", None)
@@ -96,10 +161,15 @@ def execute_notebook(name: str, out_dir: str | os.PathLike[str], *, parameters: 
 def cmd_notebooks(args: Any) -> int:
     """``toolkit notebooks``: execute the curated notebooks; executed copies and HTML in ``--out``.
 
-    Notebook 04 (validation) needs the data folder; it runs when ``--data``,
-    ``$TOOLKIT_DATA`` or ``../shared/data`` holds the data sets, and is
-    reported as not run otherwise.
+    ``--out`` (default ``out/notebooks``) is this command's own output folder:
+    each run replaces the executed copies there, as ``toolkit run --force``
+    refreshes ``out/``. Notebook 04 (validation) needs the data folder; it
+    runs when ``--data``, ``$TOOLKIT_DATA`` or ``../shared/data`` holds the
+    data sets, and is reported as not run otherwise (on stderr; exit status
+    2 when it was named on the command line). A failing notebook stops the
+    command with one line naming the cell and the exception (exit status 2).
     """
+    import sys
     import time
 
     from toolkit.errors import DataNotFoundError
@@ -113,14 +183,14 @@ def cmd_notebooks(args: Any) -> int:
             try:
                 parameters["DATA"] = str(data_dir(args.data).resolve())
             except DataNotFoundError as exc:
-                print(f"{name}: not run ({exc})")
+                print(f"toolkit: {name}: not run ({exc})", file=sys.stderr)
                 if args.only:
                     failures += 1
                 continue
         start = time.perf_counter()
         path = execute_notebook(name, args.out, parameters=parameters or None)
         print(f"{name}: executed in {time.perf_counter() - start:.1f} s -> {path} (+ .html)")
-    return 1 if failures else 0
+    return 2 if failures else 0
 
 
 def bench_notebook(name: str = "01_rt_vs_nbc_blinken_trip.ipynb", *, repeat: int = 3) -> dict[str, Any]:

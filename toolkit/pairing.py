@@ -398,15 +398,15 @@ def validate_pairing(
 
 def cmd_pair(args: argparse.Namespace) -> int:
     """``toolkit pair CORPUS [-o FILE] [--force] [--threshold T]``."""
-    from toolkit.cli import corpus_from_args
+    from toolkit.cli import check_outputs, corpus_from_args, table_output
 
+    check_outputs(getattr(args, "output", None), force=args.force, table=True)  # before the work, not after
     corpus = corpus_from_args(args)
     threshold = DEFAULT_THRESHOLD if args.threshold is None else args.threshold
     table = pair_stories(corpus, threshold=threshold)
     if getattr(args, "output", None):
-        from toolkit.io import write_table
-
-        path = write_table(table, args.output, force=args.force)
+        path = table_output(args, table, corpus, command="pair", families=["toolkit.pairing"],
+                            threshold=threshold)
         print(f"{table['story_id'].nunique()} stories in {len(table)} articles -> {path}")
     else:
         print(table.to_string(index=False))
@@ -447,5 +447,5 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if getattr(args, "json", None):
         from toolkit.io import write_json
 
-        write_json(result, args.json)
+        write_json(result, args.json, force=getattr(args, "force", False))
     return 0

@@ -298,9 +298,11 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         from toolkit.cli import columns_from_args
         from toolkit.scale import analyze_files
 
+        # a progress bar only on a terminal (not in logs), and not when TQDM_DISABLE is set
+        progress = sys.stderr.isatty() and not os.environ.get("TQDM_DISABLE")
         out = analyze_files(args.corpus, args.output, engine=args.engine, workers=args.workers,
                             chunk_size=args.chunk_size, columns=columns_from_args(args), limit=args.limit,
-                            force=args.force)
+                            force=args.force, progress=progress, encoding=getattr(args, "encoding", "utf-8"))
         print(f"wrote partitioned Parquet to {out}/")
         return 0
     from toolkit.io import _check_target
@@ -327,9 +329,11 @@ def _write_outputs(analysis: Analysis, comparison: pd.DataFrame, *, html: str | 
 
 def cmd_compare(args: argparse.Namespace) -> int:
     """``toolkit compare CORPUS``: print the per-outlet table; optional HTML and figures."""
-    from toolkit.cli import corpus_from_args
+    from toolkit.cli import check_outputs, corpus_from_args
     from toolkit.compare import compare_outlets, format_table
 
+    # every output is checked before the analysis: an error never comes after half the files are written
+    check_outputs(args.html, force=args.force, folders=[args.figures])
     analysis = analyze(corpus_from_args(args))
     comparison = compare_outlets(analysis)
     print(format_table(comparison))
@@ -338,8 +342,15 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    """The main job: analyse, print the comparison, write report, figures, tables, notebook."""
-    from toolkit.cli import corpus_from_args
+    """The main job: analyse, print the comparison, write report, figures, tables, notebook.
+
+    The notebook is notebook 01 (the RT vs NBC Chicago reproduction) for the
+    bundled ``blinken-china-2024``, notebook 03 (your own corpus) for any
+    other corpus (:func:`toolkit.notebooks.notebook_for_corpus`). It runs
+    before anything is written, so a failing notebook (one line naming the
+    cell, exit status 2) leaves no report, figures or tables behind.
+    """
+    from toolkit.cli import check_outputs, corpus_from_args
     from toolkit.compare import compare_outlets, format_table
     from toolkit.io import write_json, write_table
 
@@ -350,21 +361,25 @@ def cmd_run(args: argparse.Namespace) -> int:
         from toolkit.errors import InputError
 
         raise InputError("holds the outputs of an earlier run; pass --force to replace them", path=out)
+    check_outputs(out / "articles.csv", out / "comparison.csv", out / "report.html", force=args.force,
+                  folders=[out / "figures"])
     _progress(f"analysing {args.corpus} ...")
     analysis = analyze(corpus_from_args(args))
     comparison = compare_outlets(analysis)
     print(format_table(comparison))
+    notebook = None
+    if not args.no_notebook:
+        from toolkit.notebooks import execute_notebook, notebook_for_corpus
+
+        name, parameters = notebook_for_corpus(args.corpus)
+        _progress(f"executing notebook {name} ...")
+        notebook = execute_notebook(name, out / "notebooks", parameters=parameters)
     prov = _run_provenance(analysis)
     write_table(analysis.articles, out / "articles.csv", force=args.force, provenance=prov)
     write_table(comparison, out / "comparison.csv", force=args.force, provenance=prov)
     write_json(prov, out / "provenance.json")
     _write_outputs(analysis, comparison, html=str(out / "report.html"), figures=str(out / "figures"),
                    force=args.force)
-    if not args.no_notebook:
-        from toolkit.notebooks import execute_notebook
-
-        _progress("executing notebook 01 ...")
-        path = execute_notebook("01_rt_vs_nbc_blinken_trip.ipynb", out / "notebooks",
-                                parameters={"CORPUS": args.corpus})
-        print(f"wrote {path}")
+    if notebook is not None:
+        print(f"wrote {notebook}")
     return 0

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from toolkit.errors import DataNotFoundError, InputError
 
-__all__ = ["data_path", "read_data_text", "safe_yaml", "load_yaml_file", "data_dir", "checksum", "card_path"]
+__all__ = ["data_path", "read_data_text", "safe_yaml", "load_yaml_file", "data_dir", "checksum", "card_path",
+           "dataset_lines", "dataset_records"]
 
 
 def data_path(name: str) -> Path:
@@ -100,3 +102,57 @@ def data_dir(path: str | os.PathLike[str] | None = None, *, dataset: str | None 
     raise DataNotFoundError(
         f"data set {dataset or ''} not found (looked in {tried}); pass --data DIR or set TOOLKIT_DATA"
     )
+
+
+def dataset_lines(path: str | os.PathLike[str]) -> Iterator[tuple[int, str]]:
+    """The lines of a data set's text file (UTF-8; ``.gz`` decompressed), numbered from 1.
+
+    A file that cannot be read, is not UTF-8, or is a damaged or truncated
+    gzip stream raises :class:`toolkit.errors.InputError` naming the file
+    (and the line, where there is one), like every other input.
+    """
+    import gzip
+    import zlib
+
+    source = Path(path)
+    number = 0
+    try:
+        if source.suffix == ".gz":
+            handle = gzip.open(source, "rt", encoding="utf-8")
+        else:
+            handle = open(source, encoding="utf-8")  # noqa: SIM115 - closed below
+        with handle:
+            for number, line in enumerate(handle, 1):
+                yield number, line
+    except UnicodeDecodeError as exc:
+        raise InputError(f"text is not UTF-8 ({exc.reason})", path=source, line=number + 1) from None
+    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+        what = "truncated gzip file" if isinstance(exc, EOFError) else "damaged gzip file"
+        where = f", unreadable after line {number}" if number else ""
+        raise InputError(f"{what}{where} ({exc})", path=source) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", path=source) from None
+
+
+def dataset_records(path: str | os.PathLike[str], limit: int | None = None) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The JSON objects of a data set's JSONL file (see :func:`dataset_lines`), with their line numbers.
+
+    Blank lines are skipped; a line that is not a JSON object raises
+    :class:`toolkit.errors.InputError` naming the file and line.
+    """
+    import json
+
+    taken = 0
+    for number, line in dataset_lines(path):
+        if limit is not None and taken >= limit:
+            return
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"not valid JSON ({exc.msg})", path=path, line=number) from None
+        if not isinstance(record, dict):
+            raise InputError("not a JSON object", path=path, line=number)
+        taken += 1
+        yield number, record

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from toolkit.errors import InputError
+from toolkit.errors import InputError, ToolkitError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -80,35 +80,48 @@ class _RawChunk:
         return pd.DataFrame.from_records(records)
 
 
-def _jsonl_chunks(path: Path, chunk_size: int, limit: int | None) -> Iterator[_RawChunk]:
+def _jsonl_chunks(path: Path, chunk_size: int, limit: int | None,
+                  encoding: str = "utf-8") -> Iterator[_RawChunk]:
+    import zlib
+
     opener = gzip.open if path.suffix == ".gz" else open
     lines: list[tuple[int, str]] = []
     taken = 0
-    with opener(path, "rt", encoding="utf-8") as handle:  # type: ignore[operator]
-        for number, line in enumerate(handle, 1):
-            if limit is not None and taken >= limit:
-                break
-            if not line or line.isspace():  # a blank line is no record (jsonl_record returns None for it)
-                continue
-            lines.append((number, line))
-            taken += 1
-            if len(lines) == chunk_size:
-                yield _RawChunk(path, taken - len(lines), lines=tuple(lines))
-                lines = []
+    number = 0
+    try:
+        with opener(path, "rt", encoding=encoding) as handle:  # type: ignore[operator]
+            for number, line in enumerate(handle, 1):
+                if limit is not None and taken >= limit:
+                    break
+                if not line or line.isspace():  # a blank line is no record (jsonl_record returns None for it)
+                    continue
+                lines.append((number, line))
+                taken += 1
+                if len(lines) == chunk_size:
+                    yield _RawChunk(path, taken - len(lines), lines=tuple(lines))
+                    lines = []
+    except UnicodeDecodeError as exc:
+        name = "UTF-8" if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else encoding
+        raise InputError(f"text is not {name} ({exc.reason}); re-save the file as UTF-8 or give its "
+                         "encoding (--encoding NAME; encoding= in Python)", path=path, line=number + 1) from None
+    except LookupError:
+        raise InputError(f"unknown encoding {encoding!r}", path=path) from None
+    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+        what = "truncated gzip file" if isinstance(exc, EOFError) else "damaged gzip file"
+        where = f", unreadable after line {number}" if number else ""
+        raise InputError(f"{what}{where} ({exc})", path=path) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from None
     if lines:
         yield _RawChunk(path, taken - len(lines), lines=tuple(lines))
 
 
-def _raw_chunks(path: Path, chunk_size: int, limit: int | None) -> Iterator[_RawChunk]:
-    import pandas as pd
+def _parquet_chunks(path: Path, chunk_size: int, limit: int | None) -> Iterator[_RawChunk]:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
 
-    name = path.name.lower()
-    if name.endswith(".jsonl") or name.endswith(".jsonl.gz"):
-        yield from _jsonl_chunks(path, chunk_size, limit)
-    elif name.endswith(".parquet"):
-        import pyarrow.parquet as pq
-
-        taken = 0
+    taken = 0
+    try:
         for batch in pq.ParquetFile(path).iter_batches(batch_size=chunk_size):
             frame = batch.to_pandas()
             if limit is not None:
@@ -119,11 +132,24 @@ def _raw_chunks(path: Path, chunk_size: int, limit: int | None) -> Iterator[_Raw
             taken += len(frame)
             if limit is not None and taken >= limit:
                 break
+    except (pa.ArrowException, OSError, ValueError) as exc:
+        raise InputError(f"not a readable Parquet file ({type(exc).__name__}, after row {taken})",
+                         path=path) from None
+
+
+def _raw_chunks(path: Path, chunk_size: int, limit: int | None, encoding: str = "utf-8") -> Iterator[_RawChunk]:
+    import pandas as pd
+
+    name = path.name.lower()
+    if name.endswith(".jsonl") or name.endswith(".jsonl.gz"):
+        yield from _jsonl_chunks(path, chunk_size, limit, encoding)
+    elif name.endswith(".parquet"):
+        yield from _parquet_chunks(path, chunk_size, limit)
     elif name.endswith(".csv"):
         from toolkit.corpus import _read_csv, read_text_file
 
         # the same strict reader as load_corpus: a ragged row is an error, never padded
-        header, rows, lines = _read_csv(read_text_file(path), path)
+        header, rows, lines = _read_csv(read_text_file(path, encoding=encoding), path)
         stop = len(rows) if limit is None else min(limit, len(rows))
         for a in range(0, stop, chunk_size):
             b = min(a + chunk_size, stop)
@@ -165,6 +191,7 @@ def iter_corpus(
     chunk_size: int = 1000,
     columns: Mapping[str, str] | None = None,
     limit: int | None = None,
+    encoding: str = "utf-8",
 ) -> Iterator[pd.DataFrame]:
     """Stream a large table file as cleaned, validated corpus chunks.
 
@@ -177,6 +204,8 @@ def iter_corpus(
         Schema name -> column name, as in :func:`toolkit.load_corpus`.
     limit : int, optional
         Stop after this many articles.
+    encoding : str, default="utf-8"
+        Of a CSV or JSONL file without a byte-order mark.
 
     Yields
     ------
@@ -188,7 +217,7 @@ def iter_corpus(
     if not path.is_file():
         raise InputError("no such file", path=path)
     unique = _UniqueIds()
-    for raw in _raw_chunks(path, chunk_size, limit):
+    for raw in _raw_chunks(path, chunk_size, limit, encoding):
         corpus = _clean_chunk(raw, columns)
         unique.check(corpus["doc_id"], corpus["_source"])
         yield corpus.drop(columns="_source")
@@ -216,6 +245,39 @@ def _write_part(raw: _RawChunk, columns: Mapping[str, str] | None, target: str) 
     return ids, [str(s) for s in sources]
 
 
+def _write_part_or_error(raw: _RawChunk, columns: Mapping[str, str] | None,
+                         target: str) -> tuple[list[str], list[str]] | ToolkitError:
+    """:func:`_write_part` on a Dask worker: the toolkit's own input errors come back as values.
+
+    Returned, not raised, so that the worker does not log the error with a
+    traceback of its own: the driver raises it as the one-line error it is.
+    """
+    try:
+        return _write_part(raw, columns, target)
+    except ToolkitError as exc:
+        return exc
+
+
+def _result(future: Any) -> tuple[list[str], list[str]]:
+    value = future.result()
+    if isinstance(value, ToolkitError):
+        raise value
+    return value  # type: ignore[no-any-return]
+
+
+#: Loggers of a local Dask cluster that report a task's failure or cancellation (with a traceback) when a
+#: run stops on an input error; the toolkit reports that error itself, in one line.
+_DASK_LOGGERS = ("distributed.worker", "distributed.worker.state_machine", "distributed.scheduler",
+                 "distributed.nanny", "distributed.core", "distributed.client")
+
+
+def _quiet_dask_logging() -> None:
+    import logging
+
+    for name in _DASK_LOGGERS:
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+
+
 def local_cluster(workers: int) -> Any:
     """A ``dask.distributed.LocalCluster`` of ``workers`` single-threaded processes, for analysing chunks.
 
@@ -224,11 +286,15 @@ def local_cluster(workers: int) -> Any:
     1,500 articles, one worker: 19.3 and 20.9 CPU seconds without it, 22.4 and
     20.2 with it; a small gain, within the noise of a shared machine.)
     """
+    import warnings
+
     import dask
     from dask.distributed import LocalCluster
 
     # each worker's nanny takes a copy of the configuration when it is created
-    with dask.config.set({"distributed.worker.profile.enabled": False}):
+    with dask.config.set({"distributed.worker.profile.enabled": False}), warnings.catch_warnings():
+        # the scheduler's HTTP server takes another port when 8787 is taken (another cluster): nothing to report
+        warnings.filterwarnings("ignore", message="Port .* is already in use", category=UserWarning)
         return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
 
 
@@ -244,6 +310,7 @@ def analyze_files(
     limit: int | None = None,
     progress: bool = True,
     force: bool = False,
+    encoding: str = "utf-8",
 ) -> Path:
     """Analyse a large file chunk by chunk; write partitioned Parquet to ``output``.
 
@@ -258,7 +325,7 @@ def analyze_files(
         Processes of the local Dask cluster (ignored with ``client``).
     client : dask.distributed.Client, optional
         Your own cluster.
-    chunk_size, columns, limit
+    chunk_size, columns, limit, encoding
         See :func:`iter_corpus`.
     progress : bool, default=True
         A tqdm progress bar (notebook-aware).
@@ -270,65 +337,89 @@ def analyze_files(
     pathlib.Path
         The output folder; read it with :func:`read_results`.
     """
+    import contextlib
     import shutil
     import tempfile
 
     from tqdm.auto import tqdm
 
+    from toolkit.io import TABLE_FORMATS
+
+    for name, value in (("workers", workers), ("chunk_size", chunk_size), ("limit", limit)):
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+            flag = "--" + name.replace("_", "-")
+            raise InputError(f"{flag} ({name}=) must be a whole number of at least 1, got {value!r}")
     final = Path(output)
+    if final.suffix.lower() in TABLE_FORMATS or final.name.lower().endswith(".jsonl.gz"):
+        raise InputError(f"the output is a folder of Parquet parts, not a {final.suffix} file; "
+                         "give a folder name without a file extension", path=final)
     if final.exists() and (final.is_file() or any(final.iterdir())) and not force:
         raise InputError("output already exists; pass --force (force=True) to replace it", path=final)
+    path = Path(source)
+    if not path.is_file():
+        raise InputError("no such file", path=path)
     final.parent.mkdir(parents=True, exist_ok=True)
     # parts go to a hidden folder beside the output, renamed into place only when every part is written:
     # a run that is killed leaves no folder that looks like a finished result
     out = Path(tempfile.mkdtemp(prefix=f".{final.name}.partial-", dir=final.parent))
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(out, 0o777 & ~umask)  # mkdtemp makes 0700; give the output folder the usual mode
+    bar = tqdm(total=limit, unit="articles", disable=not progress, desc="analysing")
     try:
-        path = Path(source)
-        if not path.is_file():
-            raise InputError("no such file", path=path)
-        chunks = _raw_chunks(path, chunk_size, limit)
+        chunks = _raw_chunks(path, chunk_size, limit, encoding)
         unique = _UniqueIds()  # doc_ids are checked in file order, whatever order the parts finish in
-        bar = tqdm(total=limit, unit="articles", disable=not progress, desc="analysing")
         if engine == "pandas":
             for k, raw in enumerate(chunks):
                 unique.check(*_write_part(raw, columns, str(out / f"part-{k:05d}.parquet")))
                 bar.update(len(raw))
         elif engine == "dask":
+            import logging
             import warnings
 
             from dask.distributed import Client
 
             own = client is None
+            levels = {name: logging.getLogger(name).level for name in _DASK_LOGGERS}
             cluster = local_cluster(workers) if own else None
             client = Client(cluster) if own else client
+            pending: deque[tuple[Any, int]] = deque()
             try:
+                if own:  # our own cluster stops on an input error: its workers need not report it too
+                    _quiet_dask_logging()
+                    client.run(_quiet_dask_logging)
                 # the driver only reads lines; workers parse, clean, analyse and write their own part.
                 # At most two chunks per worker are in flight, so the driver's memory stays flat.
                 in_flight_limit = 2 * max(1, len(client.scheduler_info()["workers"]))
-                pending: deque[tuple[Any, int]] = deque()
                 with warnings.catch_warnings():
                     # a chunk of raw lines travels inside its task, by design (no shared file system needed)
                     warnings.filterwarnings("ignore", message="Sending large graph")
                     for k, raw in enumerate(chunks):
-                        future = client.submit(_write_part, raw, columns, str(out / f"part-{k:05d}.parquet"),
-                                               pure=False)
+                        future = client.submit(_write_part_or_error, raw, columns,
+                                               str(out / f"part-{k:05d}.parquet"), pure=False)
                         pending.append((future, len(raw)))
                         del raw, future
                         while len(pending) >= in_flight_limit:  # wait for the oldest part
                             done, n = pending.popleft()
-                            unique.check(*done.result())
+                            unique.check(*_result(done))
                             bar.update(n)
                     while pending:
                         done, n = pending.popleft()
-                        unique.check(*done.result())
+                        unique.check(*_result(done))
                         bar.update(n)
             finally:
+                if pending:
+                    with contextlib.suppress(Exception):
+                        client.cancel([f for f, _ in pending])
                 if own:
                     client.close()
                     cluster.close()  # type: ignore[union-attr]
+                    for name, level in levels.items():
+                        logging.getLogger(name).setLevel(level)
         else:
             raise InputError(f"unknown engine {engine!r}; use 'pandas' or 'dask'")
     except BaseException:
+        bar.close()  # the progress bar ends its line before the error is printed
         shutil.rmtree(out, ignore_errors=True)
         raise
     bar.close()

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import gzip
-import itertools
-import json
 import time
 from pathlib import Path
 from typing import Any
@@ -18,13 +15,14 @@ def cmd_quotes(args: argparse.Namespace) -> int:
     import pandas as pd
 
     from toolkit.attribution.measures import extract_quotes
-    from toolkit.cli import corpus_from_args
-    from toolkit.io import write_table
+    from toolkit.cli import check_outputs, corpus_from_args, table_output
     from toolkit.text import parse_corpus
 
-    quotes = extract_quotes(parse_corpus(corpus_from_args(args)))
+    check_outputs(args.output, force=getattr(args, "force", False), table=True)  # before the work, not after
+    corpus = corpus_from_args(args)
+    quotes = extract_quotes(parse_corpus(corpus))
     if args.output:
-        write_table(quotes, args.output, force=args.force)
+        table_output(args, quotes, corpus, command="quotes", families=["toolkit.attribution"])
         print(f"{len(quotes)} attributions written to {args.output}")
         return 0
     shown = quotes[["doc_id", "kind", "quote", "speaker_canonical", "source_kind", "affiliation",
@@ -112,25 +110,17 @@ def cmd_validate(args: argparse.Namespace) -> int:
     report = validate_attribution(folder)
     print(format_validation(report))
     if args.json:
-        write_json(report, args.json)
+        write_json(report, args.json, force=getattr(args, "force", False))
     return 0
 
 
 def _read_articles(path: Path, n: int) -> list[tuple[str, str, str]]:
-    from toolkit.errors import InputError
+    from toolkit.resources import dataset_records
 
     out = []
-    try:
-        with gzip.open(path, "rt", encoding="utf-8") as handle:
-            for i, line in enumerate(itertools.islice(handle, n), 1):
-                try:
-                    rec = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise InputError(f"not JSON: {exc.msg}", path=path, line=i) from None
-                text = rec.get("content_original") or rec.get("content") or ""
-                out.append((str(rec.get("ID", i)), str(rec.get("source", "")), text))
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc}", path=path) from None
+    for i, rec in dataset_records(path, limit=n):
+        text = rec.get("content_original") or rec.get("content") or ""
+        out.append((str(rec.get("ID", i)), str(rec.get("source", "")), text))
     return out
 
 
@@ -174,5 +164,5 @@ def cmd_bench(args: argparse.Namespace) -> int:
                     "cpu_seconds": {name: round(cpu, 3) for name, _, cpu in rows},
                     "articles_per_second": {name: round(len(articles) / sec, 1)
                                             for name, sec, _ in rows},
-                    "attributions": len(quotes), "by_kind": counts}, args.json)
+                    "attributions": len(quotes), "by_kind": counts}, args.json, force=getattr(args, "force", False))
     return 0

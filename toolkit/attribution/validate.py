@@ -233,7 +233,7 @@ def load_basil(folder: str | os.PathLike[str]) -> tuple[list[Any], list[dict[str
         try:
             article = json.loads(art_path.read_text(encoding="utf-8"))
             ann = json.loads(ann_path.read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError) as exc:
+        except (OSError, json.JSONDecodeError, UnicodeDecodeError) as exc:
             raise InputError(f"cannot read BASIL file: {exc}", path=art_path) from None
         doc_id = art_path.stem
         pieces, sentence_pos = [], []

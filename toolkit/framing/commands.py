@@ -14,15 +14,17 @@ def cmd_frames(args: argparse.Namespace) -> int:
     """
     import pandas as pd
 
-    from toolkit.cli import corpus_from_args
+    from toolkit.cli import check_outputs, corpus_from_args, table_output
     from toolkit.framing.lexicon import frame_cues, top_frame_sentences
     from toolkit.framing.profile import frame_shares_by_outlet
-    from toolkit.io import write_table
     from toolkit.text import parse_corpus
 
-    docs = parse_corpus(corpus_from_args(args))
+    check_outputs(args.output, force=args.force, table=True)  # before the work, not after
+    corpus = corpus_from_args(args)
+    docs = parse_corpus(corpus)
     if args.output:
-        path = write_table(frame_cues(docs, scheme=args.scheme), args.output, force=args.force)
+        path = table_output(args, frame_cues(docs, scheme=args.scheme), corpus, command="frames",
+                            families=["toolkit.framing"], scheme=args.scheme)
         print(f"wrote frame cues to {path}")
         return 0
     profile = frame_shares_by_outlet(docs, scheme=args.scheme, seed=0)

@@ -83,7 +83,14 @@ def load_narrative_frames(data: str | Path) -> tuple[pd.DataFrame, dict[str, int
     path = Path(data) / "narrative-frames" / _FILE
     if not path.is_file():
         raise InputError("not found; the Narrative Frames Corpus must hold this file", path=path)
-    raw = pd.read_csv(path, sep="\t", dtype=str, keep_default_na=False)
+    try:
+        raw = pd.read_csv(path, sep="\t", dtype=str, keep_default_na=False, encoding="utf-8")
+    except pd.errors.EmptyDataError:
+        raise InputError("the file is empty", path=path) from None
+    except pd.errors.ParserError as exc:
+        raise InputError(f"not a readable TSV file ({' '.join(str(exc).split())})", path=path) from None
+    except UnicodeDecodeError as exc:
+        raise InputError(f"text is not UTF-8 ({exc.reason})", path=path) from None
     missing = [c for c in ("ID", "source", "text", *NFC_LABELS) if c not in raw.columns]
     if missing:
         raise InputError(f"missing column(s) {', '.join(missing)}", path=path, line=1)
@@ -234,5 +241,5 @@ def cmd_validate(args: argparse.Namespace) -> int:
                     "scheme_version": scheme.version, "seconds": round(seconds, 2), **notes,
                     **{k: v for k, v in res.items() if k != "classifier_params"},
                     "classifier_params": {k: str(v) for k, v in res["classifier_params"].items()}},
-                   json_path)
+                   json_path, force=getattr(args, "force", False))
     return 0

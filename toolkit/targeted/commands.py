@@ -16,13 +16,14 @@ if TYPE_CHECKING:
 
 def cmd_targets(args: argparse.Namespace) -> int:
     """``toolkit targets CORPUS [-o FILE] [--force]``."""
-    from toolkit.cli import corpus_from_args
-    from toolkit.io import write_table
+    from toolkit.cli import check_outputs, corpus_from_args, table_output
     from toolkit.text import parse_corpus
 
-    table = extract_targets(parse_corpus(corpus_from_args(args)))
+    check_outputs(args.output, force=args.force, table=True)  # before the work, not after
+    corpus = corpus_from_args(args)
+    table = extract_targets(parse_corpus(corpus))
     if args.output:
-        write_table(table, args.output, force=args.force)
+        table_output(args, table, corpus, command="targets", families=["toolkit.targeted"])
         print(f"{len(table)} target mentions -> {args.output}")
         return 0
     if table.empty:
@@ -89,5 +90,5 @@ def cmd_validate(args: argparse.Namespace) -> int:
         write_json({"task": "NewsMTSC targeted sentiment", "results": result.to_dict("records"),
                     "model_sha256": checksum(model_file),
                     "data_sha256": {split: checksum(p) for split, p in files.items()}},
-                   args.json)
+                   args.json, force=getattr(args, "force", False))
     return 0

@@ -55,29 +55,30 @@ def load_newsmtsc(path: str | os.PathLike[str]) -> pd.DataFrame:
     """
     import pandas as pd
 
+    from toolkit.resources import dataset_lines
+
     rows = []
-    with open(path, encoding="utf-8") as handle:
-        for lineno, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
+    for lineno, line in dataset_lines(path):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            sentence = record["sentence_normalized"]
+            targets = record["targets"]
+        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            raise InputError(f"not a NewsMTSC record ({exc.__class__.__name__})",
+                             path=path, line=lineno) from None
+        for target in targets:
             try:
-                record = json.loads(line)
-                sentence = record["sentence_normalized"]
-                targets = record["targets"]
-            except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                raise InputError(f"not a NewsMTSC record ({exc.__class__.__name__})",
-                                 path=path, line=lineno) from None
-            for target in targets:
-                try:
-                    start, end = int(target["from"]), int(target["to"])
-                    polarity = int(float(target["polarity"]))
-                except (KeyError, TypeError, ValueError):
-                    raise InputError("target lacks from/to/polarity", path=path, line=lineno) from None
-                if polarity not in POLARITY_LABELS or not 0 <= start < end <= len(sentence):
-                    raise InputError(f"target {start}:{end} polarity {polarity} is invalid",
-                                     path=path, line=lineno)
-                rows.append((lineno, sentence, sentence[start:end], start, end, polarity,
-                             POLARITY_LABELS[polarity]))
+                start, end = int(target["from"]), int(target["to"])
+                polarity = int(float(target["polarity"]))
+            except (KeyError, TypeError, ValueError):
+                raise InputError("target lacks from/to/polarity", path=path, line=lineno) from None
+            if polarity not in POLARITY_LABELS or not 0 <= start < end <= len(sentence):
+                raise InputError(f"target {start}:{end} polarity {polarity} is invalid",
+                                 path=path, line=lineno)
+            rows.append((lineno, sentence, sentence[start:end], start, end, polarity,
+                         POLARITY_LABELS[polarity]))
     return pd.DataFrame(rows, columns=["sentence_key", "sentence", "mention", "start", "end",
                                        "polarity", "label"])
 
