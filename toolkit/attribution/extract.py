@@ -122,6 +122,7 @@ def find_attributions(doc: ParsedDocument, *, verbs: QuoteVerbs | None = None) -
     hit_starts = [h[0] for h in all_hits]
     all_marks = [m.start() for m in _QMARK.finditer(text)]
     according = _occurrences(text, "ccording to")
+    put_it = "put" in text and _PUT_IT_ANY.search(text) is not None  # most articles have no "as X put it"
     paragraphs = _paragraph_spans(text)
     # only paragraphs with a quotation mark, a reporting verb or "according to" hold attributions
     # (a paragraph's separator is blank, so every position found lies inside its paragraph)
@@ -232,7 +233,7 @@ def find_attributions(doc: ParsedDocument, *, verbs: QuoteVerbs | None = None) -
                 if who:
                     speaker, verb, cue, cue_pos = who, form, "before", pos
             # 2d. "as X put it": “...,” as X put it / As X put it on Twitter, “...”
-            if not speaker and kind != "indirect":
+            if not speaker and put_it and kind != "indirect":
                 who, pos = _put_it_speaker(text, max(s_start, open_end - 1 - _BEFORE_WINDOW), open_end - 1,
                                            after_pos, window_end)
                 if who:
@@ -259,7 +260,8 @@ def find_attributions(doc: ParsedDocument, *, verbs: QuoteVerbs | None = None) -
                     speaker, cue, cue_pos = who, "sentence", pos
             # 4c. "according to X" elsewhere in the sentence: "According to X, most groups “did not respond”"
             s_end = min(ends[s_index] if s_index < len(ends) else p_end, p_end)
-            if not speaker and kind == "partial" and bisect_left(according, s_start) < bisect_left(according, s_end):
+            if not speaker and kind == "partial" and has_according and (
+                    bisect_left(according, s_start) < bisect_left(according, s_end)):
                 who, pos = _according_speaker(spec, text, s_start, s_end, open_end, para_quotes)
                 if who:
                     speaker, verb, cue, cue_pos = who, "according to", "sentence", pos
@@ -292,6 +294,7 @@ _CONTRACTED = frozenset({"it", "he", "she", "that", "there", "what", "who", "her
 
 
 #: "as X put it" (X: up to eight words without punctuation)
+_PUT_IT_ANY = re.compile(r"puts?\s+it\b")  # a superset of _PUT_IT; no leading \b, so the engine scans for "put" fast
 _PUT_IT = re.compile(r"\b[Aa]s\s+(?P<np>(?:[^\s,;:“”\"«»]+\s+){0,8}?)(?:put|puts)\s+it\b")
 
 

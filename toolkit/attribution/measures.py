@@ -107,26 +107,33 @@ def extract_quotes(docs: Sequence[ParsedDocument], *, gazetteer: Gazetteer | Non
     0  direct  We are clear           Wang Yi       China  say
     1  direct       Stop it.           Wang Yi       China  add
     """
+    return _quote_table(docs, gazetteer)[0]
+
+
+def _quote_table(docs: Sequence[ParsedDocument], gazetteer: Gazetteer | None) -> tuple[pd.DataFrame, list[int]]:
+    """The table of :func:`extract_quotes` and the ``sentence_id`` where each quote starts."""
     import pandas as pd
 
     frame = pd.DataFrame(quote_rows(docs, gazetteer=gazetteer), columns=QUOTE_COLUMNS)
     frame = frame.astype({"start": "int64", "end": "int64"})
-    frame["counted"] = [counted for _, counted in _locate(docs, frame)]
-    return frame
+    located = _locate(docs, frame)
+    frame["counted"] = [counted for _, counted in located]
+    return frame, [k for k, _ in located]
 
 
 def _locate(docs: Sequence[ParsedDocument], quotes: pd.DataFrame) -> list[tuple[int, bool]]:
     """``(sentence_id, counted)`` of the sentence where each quote of ``quotes`` starts."""
     by_id = {doc.doc_id: doc for doc in docs}
-    starts_of: dict[str, list[int]] = {}
     located = []
-    for doc_id, start in zip(quotes["doc_id"], quotes["start"], strict=True):
-        doc = by_id[doc_id]
-        starts = starts_of.get(doc_id)
-        if starts is None:
-            starts = starts_of[doc_id] = [s for s, _ in doc.sentences]
-        k = max(bisect_right(starts, int(start)) - 1, 0)
-        located.append((k, bool(doc.counted[k]) if doc.counted else True))
+    last_id = None
+    starts: list[int] = []
+    counted: list[bool] = []
+    for doc_id, start in zip(quotes["doc_id"].tolist(), quotes["start"].tolist(), strict=True):
+        if doc_id != last_id:  # the rows come document by document
+            doc = by_id[doc_id]
+            starts, counted, last_id = [s for s, _ in doc.sentences], doc.counted, doc_id
+        k = max(bisect_right(starts, start) - 1, 0)
+        located.append((k, bool(counted[k]) if counted else True))
     return located
 
 
@@ -355,8 +362,7 @@ def measure(docs: Sequence[ParsedDocument], *, gazetteer: Gazetteer | None = Non
     >>> m.tables["quotes"][["speaker_canonical", "affiliation"]].values.tolist()
     [['Mao Ning', 'China']]
     """
-    quotes = extract_quotes(docs, gazetteer=gazetteer)
+    quotes, sentence_ids = _quote_table(docs, gazetteer)
     sentences = _sentence_frame(docs, quotes)
-    located = _locate(docs, quotes)
-    quotes = quotes.assign(sentence_id=[k for k, _ in located])
+    quotes = quotes.assign(sentence_id=sentence_ids)
     return Measurements(sentences, _articles_from(docs, sentences), {"quotes": quotes})

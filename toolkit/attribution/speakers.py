@@ -111,10 +111,12 @@ def _describe(surface: str, gaz: Gazetteer) -> Speaker:
             who = " ".join(tail)
             return Speaker(surface, who, "named_person", role, affiliation, _name_gender(who))
     orgs = [mm.entity for mm in mentions if mm.entity.type in ("organization", "country")]
-    titled = _titled_name(words, lows)
+    titled = None  # found when first needed
     # "White House spokesman Tom Hale": the person, not the White House
-    if orgs and titled and any(w in _ROLE_NOUNS for w in lows) and gaz.lookup(titled) is None:
-        return Speaker(surface, titled, "named_person", role, affiliation, _name_gender(titled))
+    if orgs and any(w in _ROLE_NOUNS for w in lows):
+        titled = _titled_name(words, lows)
+        if titled and gaz.lookup(titled) is None:
+            return Speaker(surface, titled, "named_person", role, affiliation, _name_gender(titled))
     if orgs and (len(mentions) == 1 or not any(w[0].isupper() and w.casefold() not in _TITLES
                                                and gaz.lookup(w) is None for w in words)):
         e = orgs[-1]
@@ -128,6 +130,8 @@ def _describe(surface: str, gaz: Gazetteer) -> Speaker:
                                                             or w.casefold() in _ORG_WORDS for w in head) else "")
             if who:
                 return Speaker(surface, who, "named_person", role, affiliation, _name_gender(who))
+    if titled is None:
+        titled = _titled_name(words, lows)
     if titled:  # "House Speaker Ann Lee", "Senate Majority Leader Tom Hale": a person, not the House
         return Speaker(surface, titled, "named_person", role, affiliation, _name_gender(titled))
     if any(w in _MEDIA_WORDS for w in lows) and any(w[:1].isupper() for w in words):
