@@ -8,8 +8,10 @@ always read with the safe loader: tags such as ``!!python/object`` are refused.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import os
+import zlib
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
@@ -111,8 +113,6 @@ def dataset_lines(path: str | os.PathLike[str]) -> Iterator[tuple[int, str]]:
     gzip stream raises :class:`toolkit.errors.InputError` naming the file
     (and the line, where there is one), like every other input.
     """
-    import gzip
-    import zlib
 
     source = Path(path)
     number = 0
@@ -126,12 +126,17 @@ def dataset_lines(path: str | os.PathLike[str]) -> Iterator[tuple[int, str]]:
                 yield number, line
     except UnicodeDecodeError as exc:
         raise InputError(f"text is not UTF-8 ({exc.reason})", path=source, line=number + 1) from None
-    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+    except (EOFError, zlib.error, OSError) as exc:
+        raise read_failure(exc, source, number) from None
+
+
+def read_failure(exc: EOFError | zlib.error | OSError, path: str | os.PathLike[str], number: int) -> InputError:
+    """The one-line error for a file (plain or gzip) that failed after ``number`` lines were read."""
+    if isinstance(exc, EOFError | zlib.error | gzip.BadGzipFile):
         what = "truncated gzip file" if isinstance(exc, EOFError) else "damaged gzip file"
         where = f", unreadable after line {number}" if number else ""
-        raise InputError(f"{what}{where} ({exc})", path=source) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", path=source) from None
+        return InputError(f"{what}{where} ({exc})", path=path)
+    return InputError(f"cannot read: {exc.strerror or exc}", path=path)
 
 
 def dataset_records(path: str | os.PathLike[str], limit: int | None = None) -> Iterator[tuple[int, dict[str, Any]]]:

@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from toolkit.errors import InputError, ToolkitError
+from toolkit.resources import read_failure
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -106,12 +107,8 @@ def _jsonl_chunks(path: Path, chunk_size: int, limit: int | None,
                          "encoding (--encoding NAME; encoding= in Python)", path=path, line=number + 1) from None
     except LookupError:
         raise InputError(f"unknown encoding {encoding!r}", path=path) from None
-    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
-        what = "truncated gzip file" if isinstance(exc, EOFError) else "damaged gzip file"
-        where = f", unreadable after line {number}" if number else ""
-        raise InputError(f"{what}{where} ({exc})", path=path) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from None
+    except (EOFError, zlib.error, OSError) as exc:
+        raise read_failure(exc, path, number) from None
     if lines:
         yield _RawChunk(path, taken - len(lines), lines=tuple(lines))
 
