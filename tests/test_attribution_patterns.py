@@ -132,6 +132,16 @@ def test_pronoun_sentence_starts_before_a_quote_of_several_sentences():
     assert speakers_of(text) == [("We agree. We will act", "he", "Pat Quill")]
 
 
+def _assert_one_indirect(text, clause, speaker):
+    """The text gives exactly one indirect quote ``clause`` by ``speaker``, or none when clause is None."""
+    table = extract_quotes([parse_document(text, doc_id="d", outlet="O")])
+    indirect = table[table["kind"] == "indirect"]
+    if clause is None:
+        assert indirect.empty
+    else:
+        assert list(zip(indirect["quote"], indirect["speaker"], strict=True)) == [(clause, speaker)]
+
+
 @pytest.mark.parametrize("text, clause, speaker", [
     ("Tom Hale said the plan would fail badly.", "the plan would fail badly", "Tom Hale"),
     ("Tom Hale said he would run again next year.", "he would run again next year", "Tom Hale"),
@@ -144,12 +154,7 @@ def test_pronoun_sentence_starts_before_a_quote_of_several_sentences():
     ("Tom Hale told them a story about the war.", None, None),
 ])
 def test_said_without_that(text, clause, speaker):
-    table = extract_quotes([parse_document(text, doc_id="d", outlet="O")])
-    indirect = table[table["kind"] == "indirect"]
-    if clause is None:
-        assert indirect.empty
-    else:
-        assert list(zip(indirect["quote"], indirect["speaker"], strict=True)) == [(clause, speaker)]
+    _assert_one_indirect(text, clause, speaker)
 
 
 def test_party_tag_between_name_and_verb_and_an_apposition_without_article():
@@ -208,12 +213,7 @@ def test_fronted_words_and_coordination_are_no_speaker(text, quote, speaker):
     ("During the long debate, Ann Lee said.", None, None),
 ])
 def test_clause_before_subject_and_verb(text, clause, speaker):
-    table = extract_quotes([parse_document(text, doc_id="d", outlet="O")])
-    indirect = table[table["kind"] == "indirect"]
-    if clause is None:
-        assert indirect.empty
-    else:
-        assert list(zip(indirect["quote"], indirect["speaker"], strict=True)) == [(clause, speaker)]
+    _assert_one_indirect(text, clause, speaker)
 
 
 @pytest.mark.parametrize("text, speaker, canonical", [
