@@ -107,3 +107,41 @@ def test_missing_effect_says_why(small_csv):
     wide = comparison_wide(table)
     assert wide["effect"].tolist() == ["n/a: an outlet has no reporting verbs to measure"]
     assert wide["p (permutation)"].tolist() == ["n/a"]
+
+
+def test_cached_comparison_is_the_computed_one_and_never_stale(blinken, tmp_path, monkeypatch):
+    import toolkit.stats
+
+    analysis = analyze(blinken, cache=tmp_path)
+    computed = compare_outlets(analysis, seed=3, n_resamples=200, n_permutations=200)
+    first = compare_outlets(analysis, seed=3, n_resamples=200, n_permutations=200, cache=True)
+    pd.testing.assert_frame_equal(first, computed, check_exact=True)
+    calls = []
+    real = toolkit.stats.bootstrap_ci
+    monkeypatch.setattr("toolkit.compare.bootstrap_ci", lambda *a, **k: calls.append(1) or real(*a, **k))
+    again = analyze(blinken, cache=tmp_path)  # a new session: the comparison is read back from disk
+    pd.testing.assert_frame_equal(compare_outlets(again, seed=3, n_resamples=200, n_permutations=200, cache=True),
+                                  computed, check_exact=True)
+    assert calls == []
+    # other arguments, other metrics, or a changed table: computed afresh, never the stored result
+    compare_outlets(again, seed=4, n_resamples=200, n_permutations=200, cache=True)
+    assert calls
+    calls.clear()
+    only = compare_outlets(again, metrics=["voice_us"], seed=3, n_resamples=200, n_permutations=200, cache=True)
+    assert set(only["metric"]) == {"voice_us"} and calls
+    calls.clear()
+    again.sentences.loc[again.sentences["outlet"] == "RT", "vader_compound"] = 0.5
+    changed = compare_outlets(again, seed=3, n_resamples=200, n_permutations=200, cache=True)
+    assert calls
+    assert (changed.loc[changed["metric"] == "vader_compound", "estimate"] != computed.loc[
+        computed["metric"] == "vader_compound", "estimate"]).any()
+    pd.testing.assert_frame_equal(changed, compare_outlets(again, seed=3, n_resamples=200, n_permutations=200))
+
+
+def test_comparison_is_not_cached_without_a_cache_folder_or_a_seed(blinken, tmp_path):
+    uncached = analyze(blinken)
+    pd.testing.assert_frame_equal(compare_outlets(uncached, n_resamples=100, n_permutations=100, cache=True),
+                                  compare_outlets(uncached, n_resamples=100, n_permutations=100))
+    analysis = analyze(blinken, cache=tmp_path)
+    compare_outlets(analysis, seed=None, n_resamples=100, n_permutations=100, cache=True)  # type: ignore[arg-type]
+    assert analysis.cache_folder is not None and not (analysis.cache_folder / "derived").exists()

@@ -9,7 +9,11 @@ never served: edit a lexicon and the next run recomputes.
 
 Tables derived from an analysis (a sentence alignment, the mentions of
 targets, ...) are cached beside it with :meth:`toolkit.Analysis.cached`,
-keyed by the function's qualified name and its keyword arguments.
+keyed by the function's qualified name and its keyword arguments. A result
+computed from the analysis's own tables (``compare_outlets(analysis,
+cache=True)``) is cached beside it too, keyed by its arguments and a checksum
+of the values it reads (:func:`table_checksum`), so an analysis whose tables
+were changed after loading never gets another one's result.
 
 Folders are written to a temporary name and renamed into place, so an
 interrupted run leaves no half-written cache behind. Tables are stored as
@@ -36,7 +40,8 @@ if TYPE_CHECKING:
 
     from toolkit.pipeline import Analysis
 
-__all__ = ["cache_root", "analysis_folder", "save_analysis", "load_analysis", "derived_table", "code_checksum"]
+__all__ = ["cache_root", "analysis_folder", "save_analysis", "load_analysis", "derived_table", "analysis_result",
+           "code_checksum", "table_checksum"]
 
 
 def cache_root(cache: bool | str | os.PathLike[str]) -> Path:
@@ -132,28 +137,37 @@ def load_analysis(folder: Path, corpus: pd.DataFrame, families: Sequence[str],
                     _read_table(folder / "articles.parquet"), metrics, provenance, tables, cache_folder=folder)
 
 
-def derived_table(analysis: Analysis, func: Callable[..., pd.DataFrame], kwargs: dict[str, Any]) -> pd.DataFrame:
-    """``func(analysis.docs, **kwargs)``, read from the analysis's cache folder when it was computed before.
+def table_checksum(*tables: pd.DataFrame) -> str:
+    """SHA-256 (16 hex digits) of the column names, lengths and values of ``tables`` (not their index).
 
-    Without a cache folder (``analyze`` ran without ``cache=``) the table is
-    simply computed. Keyword values must be JSON values (numbers, strings,
-    lists, dicts, None): they are part of the key.
+    For the key of a result computed from tables held in memory, which the
+    caller may have changed since they were loaded.
     """
     import pandas as pd
 
-    if analysis.cache_folder is None:
-        return func(analysis.docs, **kwargs)
+    digest = hashlib.sha256()
+    for table in tables:
+        digest.update(json.dumps([[str(c) for c in table.columns], len(table)]).encode())
+        digest.update(pd.util.hash_pandas_object(table, index=False).to_numpy().tobytes())
+    return digest.hexdigest()[:16]
+
+
+def _stored_table(analysis: Analysis, key: dict[str, Any], name: str,
+                  compute: Callable[[], pd.DataFrame]) -> pd.DataFrame:
+    """``compute()``, kept in ``derived/<hash of key>`` of the analysis's cache folder (which must be set)."""
+    import pandas as pd
+
+    assert analysis.cache_folder is not None
     try:
-        key = _key({"function": f"{func.__module__}.{func.__qualname__}", "kwargs": kwargs})
+        folder = analysis.cache_folder / "derived" / _key(key)
     except TypeError as exc:
         raise InputError(f"Analysis.cached: keyword arguments must be JSON values to form the cache key ({exc})",
                          path=str(analysis.cache_folder)) from None
-    folder = analysis.cache_folder / "derived" / key
     if (folder / "complete").is_file():
         return _read_table(folder / "table.parquet")
-    table = func(analysis.docs, **kwargs)
+    table = compute()
     if not isinstance(table, pd.DataFrame):
-        raise InputError(f"Analysis.cached: {func.__qualname__} returned {type(table).__name__}, not a DataFrame",
+        raise InputError(f"Analysis.cached: {name} returned {type(table).__name__}, not a DataFrame",
                          path=str(analysis.cache_folder))
     folder.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".partial-", dir=folder.parent))
@@ -164,3 +178,33 @@ def derived_table(analysis: Analysis, func: Callable[..., pd.DataFrame], kwargs:
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return table
+
+
+def derived_table(analysis: Analysis, func: Callable[..., pd.DataFrame], kwargs: dict[str, Any]) -> pd.DataFrame:
+    """``func(analysis.docs, **kwargs)``, read from the analysis's cache folder when it was computed before.
+
+    Without a cache folder (``analyze`` ran without ``cache=``) the table is
+    simply computed. Keyword values must be JSON values (numbers, strings,
+    lists, dicts, None): they are part of the key.
+    """
+    if analysis.cache_folder is None:
+        return func(analysis.docs, **kwargs)
+    key = {"function": f"{func.__module__}.{func.__qualname__}", "kwargs": kwargs}
+    return _stored_table(analysis, key, func.__qualname__, lambda: func(analysis.docs, **kwargs))
+
+
+def analysis_result(analysis: Analysis, key: dict[str, Any], compute: Callable[[], pd.DataFrame]) -> pd.DataFrame:
+    """``compute()``, a table computed from the analysis, read back from its cache folder when computed before.
+
+    ``key`` (JSON values) must name the function and everything the result
+    depends on beyond the toolkit's code: its arguments and a
+    :func:`table_checksum` of the values it reads from the analysis. The
+    toolkit's source checksum and NumPy's version (random streams) are added
+    here. Without a cache folder the table is simply computed.
+    """
+    import numpy as np
+
+    if analysis.cache_folder is None:
+        return compute()
+    full = {**key, "code_checksum": code_checksum(), "numpy": np.__version__}
+    return _stored_table(analysis, full, str(key.get("function", "the function")), compute)

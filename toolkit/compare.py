@@ -81,6 +81,7 @@ def compare_outlets(
     n_permutations: int = 2000,
     seed: int = 0,
     ci: float = 0.95,
+    cache: bool = False,
 ) -> pd.DataFrame:
     """Per-outlet estimates with intervals, tests and effect sizes.
 
@@ -94,6 +95,15 @@ def compare_outlets(
     seed : int, default=0
         Seeds every resampling; results are identical run to run.
     ci : float, default=0.95
+    cache : bool, default=False
+        Keep the table in the analysis's cache folder (``analyze(...,
+        cache=...)``; without one, or with an unseeded ``seed``, it is simply
+        computed) and read it back when the same comparison is asked for
+        again: for a notebook that is re-run often. The key covers the
+        arguments, the metrics compared, the toolkit's source code, NumPy's
+        version and a checksum of every value read from
+        ``analysis.sentences`` and ``analysis.articles``, so a changed table
+        is compared afresh.
 
     Returns
     -------
@@ -119,8 +129,21 @@ def compare_outlets(
     """
     import pandas as pd
 
-    sentences = analysis.sentences[analysis.sentences["counted"]]
     specs = [m for m in analysis.metrics if metrics is None or m.name in metrics]
+    if cache and analysis.cache_folder is not None and isinstance(seed, (int, np.integer)):  # seeded: reproducible
+        from dataclasses import asdict
+
+        from toolkit.cache import analysis_result, table_checksum
+
+        read = list(dict.fromkeys(["doc_id", "outlet", "counted", *(m.column for m in specs),
+                                   *(m.weight for m in specs if m.weight)]))
+        key = {"function": "toolkit.compare.compare_outlets", "specs": [asdict(m) for m in specs],
+               "kwargs": {"n_resamples": int(n_resamples), "n_permutations": int(n_permutations), "seed": int(seed),
+                          "ci": float(ci)},
+               "inputs": table_checksum(analysis.sentences[read], analysis.articles[["outlet"]])}
+        return analysis_result(analysis, key, lambda: compare_outlets(
+            analysis, metrics=metrics, n_resamples=n_resamples, n_permutations=n_permutations, seed=seed, ci=ci))
+    sentences = analysis.sentences[analysis.sentences["counted"]]
     outlets = sorted(analysis.articles["outlet"].unique())
     rows = []
     for spec in specs:
