@@ -124,12 +124,15 @@ def _fast_matcher() -> _FastMatcher | None:
     for form in table:
         if len(form) > 1:
             following.setdefault(form[0], set()).add(form[1])
-    heads = {w: _TOKEN_END if (w,) in table else
-             _TOKEN_END + r"(?=\s+" + trie_pattern(dict.fromkeys(following[w], _TOKEN_END)) + ")"
+    # the token end is asserted once after the alternation, not after each of its thousands of
+    # words: the same matches (the engine backtracks into the alternation in the same order), and
+    # a pattern a quarter as long that compiles in a tenth of the time (0.04 s instead of 0.4 s)
+    heads = {w: "" if (w,) in table else
+             r"(?=\s+" + trie_pattern(dict.fromkeys(following[w], "")) + _TOKEN_END + ")"
              for w in starts}
     # the non-word character before the token is part of the match (run over the text with a
     # space in front), so the engine only tries the alternation after non-word characters
-    pattern = re.compile(r"\W(?<!\w[-'’.])" + trie_pattern(heads))
+    pattern = re.compile(r"\W(?<!\w[-'’.])(?:" + trie_pattern(heads) + ")" + _TOKEN_END)
     return _FastMatcher(pattern, list(hit_index), form_hit, single)
 
 
