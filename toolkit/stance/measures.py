@@ -8,6 +8,7 @@ article.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import compress
 from typing import TYPE_CHECKING, NamedTuple
 
 from toolkit.metrics import Measurements, MetricSpec
@@ -89,25 +90,26 @@ def _drop_prepositions(docs: Sequence[ParsedDocument], first_row: list[int], hit
     """
     approx = {i for i, h in enumerate(hits) if APPROXIMATOR_PAIRS.intersection(h)}
     rows, starts, ends, ids = matched
-    if not approx or not approx.intersection(ids):
+    if not approx or approx.isdisjoint(ids):
         return
-    keep = []
+    keep = [True] * len(rows)
     doc_i = 0
-    for j, (row, end, h) in enumerate(zip(rows, ends, ids, strict=True)):
-        if h in approx:
-            while doc_i + 1 < len(first_row) and first_row[doc_i + 1] <= row:
-                doc_i += 1
-            doc = docs[doc_i]
-            rest = _approximating(hits[h], doc.text, end, doc.sentences[row - first_row[doc_i]][1])
-            if rest is None:
-                continue
-            ids[j] = hit_index.setdefault(rest, len(hit_index))
-            if len(hits) < len(hit_index):
-                hits.append(rest)
-        keep.append(j)
-    if len(keep) < len(rows):
+    # only the matches of an approximator are looked at, found without a Python loop over all matches
+    for j in list(compress(range(len(ids)), map(approx.__contains__, ids))):
+        row = rows[j]
+        while doc_i + 1 < len(first_row) and first_row[doc_i + 1] <= row:
+            doc_i += 1
+        doc = docs[doc_i]
+        rest = _approximating(hits[ids[j]], doc.text, ends[j], doc.sentences[row - first_row[doc_i]][1])
+        if rest is None:
+            keep[j] = False
+            continue
+        ids[j] = hit_index.setdefault(rest, len(hit_index))
+        if len(hits) < len(hit_index):
+            hits.append(rest)
+    if not all(keep):
         for column in matched:
-            column[:] = [column[j] for j in keep]
+            column[:] = compress(column, keep)
 
 
 def _scan_docs(docs: Sequence[ParsedDocument], *, describe: bool = False) -> _Scanned:
@@ -175,7 +177,8 @@ def _scan_docs(docs: Sequence[ParsedDocument], *, describe: bool = False) -> _Sc
     reps = hit_len[ids]
     per_match = np.repeat(np.arange(len(ids)), reps)
     pair = hit_offset[ids][per_match] + np.arange(int(reps.sum())) - np.repeat(np.cumsum(reps) - reps, reps)
-    rows = np.array(match_rows, dtype=np.int64)[per_match]
+    match_row = np.array(match_rows, dtype=np.int64)
+    rows = match_row[per_match]
     lexicon = pair_key[pair]
     hit_counts = np.bincount(rows * len(keys) + lexicon, minlength=n_rows * len(keys)).reshape(
         n_rows, len(keys)).astype(float)
@@ -201,9 +204,11 @@ def _scan_docs(docs: Sequence[ParsedDocument], *, describe: bool = False) -> _Sc
         sentences = pd.DataFrame([], columns=columns)
 
     marker_columns = ["doc_id", "outlet", "sentence_id", "start", "end", "match", "entry", "lexicon", "gloss"]
-    match_doc = doc_of_row[np.array(match_rows, dtype=np.int64)] if match_rows else np.zeros(0, dtype=np.int64)
+    match_doc = doc_of_row[match_row] if match_rows else np.zeros(0, dtype=np.int64)
     texts = [doc.text for doc in docs]
-    surfaces = [texts[d][a:b] for d, a, b in zip(match_doc.tolist(), match_starts, match_ends, strict=True)]
+    # texts[d][a:b] of every match, sliced by map (no Python loop over the matches)
+    surfaces = list(map(str.__getitem__, map(texts.__getitem__, match_doc.tolist()),
+                        map(slice, match_starts, match_ends)))
     if len(pair):
         doc_of = match_doc[per_match]
         markers = pd.DataFrame({
@@ -225,7 +230,7 @@ def _scan_docs(docs: Sequence[ParsedDocument], *, describe: bool = False) -> _Sc
     is_counted = np.array(counted, dtype=bool)
     described: dict[str, str] = {}
     if describe and match_rows:
-        keep = is_counted[np.array(match_rows, dtype=np.int64)]
+        keep = is_counted[match_row]
         described = _describe_many(doc_ids, surfaces, match_doc[per_match], keep[per_match], per_match, lexicon)
     return _Scanned(sentences, markers, described, is_counted, is_counted[rows])
 
@@ -252,8 +257,9 @@ def _describe_many(doc_ids: list[str], surfaces: list[str], pair_doc: np.ndarray
     kept = np.flatnonzero(pair_counted)
     if not len(kept):
         return {}
-    code_of: dict[str, int] = {}
-    match_code = np.array([code_of.setdefault(s, len(code_of)) for s in surfaces], dtype=np.int64)
+    # each distinct surface's number, in order of first occurrence
+    code_of = {s: i for i, s in enumerate(dict.fromkeys(surfaces))}
+    match_code = np.fromiter(map(code_of.__getitem__, surfaces), dtype=np.int64, count=len(surfaces))
     folded_of: dict[str, int] = {}
     folded_code = np.array([folded_of.setdefault(s.casefold(), len(folded_of)) for s in code_of], dtype=np.int64)
     forms = list(folded_of)
