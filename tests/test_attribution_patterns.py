@@ -423,7 +423,7 @@ def test_party_tag_styles(text, expected):
     ("Yet Sen. Paula Kent of Oregon late Monday said she opposed the plan.", ["Paula Kent"]),
     ("Rep. Ann Lee (D-Calif.) on Sunday warned that she would vote against the bill.", ["Ann Lee"]),
     ("Ann Lee on Sunday tried to clarify her remark that the plan was a “phony fix.”", ["Ann Lee"]),
-    ("The WHO on Saturday said that new cases were stable.", ["WHO"]),
+    ("The WHO on Saturday said that new cases were stable.", ["World Health Organization"]),  # gazetteer name
     # ... nearby cases that must not change
     ("“The deal is bad,” Mary Lund said Monday. “Nobody wants it,” she said.", ["Mary Lund", "Mary Lund"]),
     ("A study of survivors of a flood in Kansas in 2009 found that most recovered.", []),
@@ -444,4 +444,66 @@ def test_a_date_is_never_a_speaker(text, expected):
     ("Ann Roe met Tom Hale in Boston. “It went well,” he said.", ["Tom Hale"]),
 ])
 def test_pronoun_skips_places(text, expected):
+    assert [c for _, _, c in speakers_of(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a gazetteer person gives name, kind and side
+    ("“We will win,” Nancy Pelosi said.", ("Nancy Pelosi", "Nancy Pelosi", "named_person", "US")),
+    # a known person who only modifies the head: a body, an anonymous source, another person
+    ("“We will win,” the Trump campaign said.", ("the Trump campaign", "Trump campaign", "organization", "US")),
+    ("“We will win,” a Trump spokesman said.", ("a Trump spokesman", "Trump spokesman", "anonymous", "US")),
+    ("“We will win,” Pelosi spokesman Tom Hale said.",
+     ("Pelosi spokesman Tom Hale", "Tom Hale", "named_person", "US")),
+    # a namesake is not the known person
+    ("“We will win,” Melania Trump said.", ("Melania Trump", "Melania Trump", "named_person", None)),
+    ("“We will win,” Mrs. Obama said.", ("Mrs. Obama", "Mrs. Obama", "named_person", None)),
+    ("“We will win,” Rep. Tom Israel said.", ("Rep. Tom Israel", "Tom Israel", "named_person", None)),
+    # a person titled by a body or an outlet is the person, on its side
+    ("“We will win,” former FBI Director Tom Hale said.",
+     ("former FBI Director Tom Hale", "Tom Hale", "named_person", "US")),
+    ("“We will win,” CNN Polling Director Ann Roe said.",
+     ("CNN Polling Director Ann Roe", "Ann Roe", "named_person", "US")),
+    # a country is no person; nationals are anonymous citizens
+    ("Iran said that the talks would resume.", ("Iran", "Iran", "organization", "Iran")),
+    ("Many Americans say that prices are too high.", ("Many Americans", "Many Americans", "anonymous", "US")),
+    # page furniture is no speaker
+    ("Senators balk at a long trial MORE (R-S.C.) said the president must retrench.",
+     ("MORE", None, "unattributed", None)),
+])
+def test_gazetteer_people_bodies_and_namesakes(text, expected):
+    assert kinds_of(text)[-1] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the cues of US political reporting make a named speaker's side US
+    ("Sen. Paula Kent (D-Ore.) spoke first.\n\n“We will win,” Kent said.", ["US"]),
+    ("“We will win,” said Tom Hale, a Virginia Republican.", ["US"]),
+    ("Texas Gov. Ann Roe toured the site.\n\n“We will rebuild,” Roe said.", ["US"]),
+    ("Republican presidential candidate Tom Hale spoke.\n\n“We will win,” Hale said.", ["US"]),
+    ("Ann Roe, D-Ohio, spoke.\n\n“We will win,” Roe said.", ["US"]),
+    # ... another country's party or a bare title is no such cue
+    ("Liberal Democrat leader Ann Roe spoke.\n\n“We will win,” Roe said.", [None]),
+    ("Sen. Paula Kent spoke.\n\n“We will win,” Kent said.", [None]),
+])
+def test_us_political_cues_set_the_affiliation(text, expected):
+    assert [k[3] for k in kinds_of(text)] == expected
+
+
+def test_the_state_party_description_is_the_person_before_it():
+    text = ("“The bill is dead,” said Sen. Tom Hale (R-Iowa).\n\n"
+            "“We will try again next year,” the Iowa Republican said.")
+    assert [k[1:] for k in kinds_of(text)] == [("Tom Hale", "named_person", "US")] * 2
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the subject, not the object, is the antecedent in the pronoun's sentence
+    ("Tom Hale hammered Bill Roe for what he called a “costly mistake.”", ["Tom Hale"]),
+    # a name that modifies a noun ("the Bill Roe administration's") is no antecedent
+    ("Tom Hale attacked the plan. In a statement, he criticized the Bill Roe administration’s decision.\n\n"
+     "“This is wrong,” he said.", ["Tom Hale"]),
+    # a lone surname after another person's full name is that person, not the known one
+    ("“Be kind,” Melania Trump said.\n\n“Be best,” Trump said.", ["Melania Trump", "Melania Trump"]),
+])
+def test_pronoun_and_surname_antecedents(text, expected):
     assert [c for _, _, c in speakers_of(text)] == expected

@@ -10,6 +10,12 @@ anonymous source, an acronym ("the CBO") or "the" + one capitalised word ("the F
 organisation; a place after a role noun ("a U.S. official in Iraq") sets the affiliation only,
 and a nationality word ending a name ("Howard French") none. "Sen. Ann Lee of North Dakota" is
 Ann Lee; a US state or a name after "in" ("a nurse in South Carolina") is no pronoun's antecedent.
+A known person who only modifies the head ("the Trump campaign", "a Biden spokesman") lends the
+phrase their side, not their name; a namesake ("Melania Trump", "Mrs. Obama") is not the known
+person; "the Iowa Republican" is the person named before it; a named speaker the article
+presents with US party or state cues speaks for the US (:mod:`toolkit.attribution.politics`).
+In the pronoun's own sentence a name in subject position is preferred to one in object
+position, and a name that modifies a noun ("the Ann Lee administration") is no antecedent.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from toolkit.attribution.lexicon import QuoteVerbs
+from toolkit.attribution.politics import _UsPoliticians
 from toolkit.attribution.quotes import Attribution, _inside
 from toolkit.attribution.words import (
     _CONTINUE_LEMMAS,
@@ -43,12 +50,16 @@ from toolkit.attribution.words import (
     _TITLES,
     _US_STATES,
     _Memo,
+    _person_like,
 )
-from toolkit.gazetteer import Entity, Gazetteer
+from toolkit.gazetteer import Entity, Gazetteer, Mention
 
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "for", "to"})
 _HONORIFICS = frozenset({"pope", "pontiff", "king", "queen", "prince", "princess", "emperor", "premier",
                          "chancellor", "archbishop", "cardinal", "bishop", "dalai", "ayatollah"})
+#: more words that stand before a name as its title ("Senate Majority Whip", "CNN correspondent")
+_NAME_TITLES = frozenset({"whip", "leader", "speaker", "chair", "chairperson", "correspondent", "editor",
+                          "columnist", "anchor", "host", "strategist", "pollster", "commissioner"})
 _QUANTIFIERS = frozenset({"others", "some", "many", "most", "few", "several", "all", "both"})
 _ACRONYM = re.compile(r"[A-Z]{2,6}")  # "CBO", "KCNA": a body's initials, never a person's name here
 
@@ -76,18 +87,42 @@ def _describe(surface: str, gaz: Gazetteer) -> Speaker:
     plural = lows[-1] in _PLURAL_ROLES if lows else False
     if persons:
         e = persons[-1]
+        modified = _person_as_modifier(surface, words, lows, mentions, e, role)
+        if modified is not None:
+            return modified
+        title = next((w for w in lows if w in ("mr", "mrs", "ms")), None)
+        if title is not None and e.gender is not None and (title == "mr") != (e.gender == "male"):
+            # "Mrs. Obama" is not Barack Obama
+            surname = surface[mentions[-1].start:mentions[-1].end].split()[-1]
+            return Speaker(surface, f"{title.capitalize()}. {surname}", "named_person", role, None,
+                           "male" if title == "mr" else "female")
+        other = _namesake(surface, mentions, e)
+        if other:  # "Melania Trump" is not Donald Trump
+            return Speaker(surface, other, "named_person", role, None, _name_gender(other))
         return Speaker(surface, e.name, "named_person", role or e.role, e.affiliation, e.gender)
+    if lows and lows[-1] in _PARTY_MEMBERS and not any(w in _NON_US_PARTY for w in lows):
+        # "the New Hampshire Democrat", "a Republican", "Senate Republicans": a US party's member(s);
+        # "the ..." is resolved to the person named before it (:func:`_resolve`)
+        if lows[-1] in _PARTY_GROUPS or lows[-1] == "gop":
+            return Speaker(surface, _strip_det(surface), "organization", None, "US")
+        return Speaker(surface, _strip_det(surface), "anonymous", None, "US")
     media = [mm.entity for mm in mentions if mm.entity.type == "media"]
     affiliation = next((mm.entity.affiliation for mm in mentions if mm.entity.affiliation), None)
     if affiliation is None:
         affiliation = next((_DEMONYMS[w] for i, w in enumerate(lows) if w in _DEMONYMS and not (
             i == len(lows) - 1 and i > 0 and words[i - 1][:1].isupper() and lows[i - 1] not in _TITLES
-            and lows[i - 1] not in _DEMONYMS)), None)  # "Howard French" is no Frenchman
+            and lows[i - 1] not in _DEMONYMS and lows[i - 1] not in _DETERMINERS
+            and lows[i - 1] not in _QUANTIFIERS)), None)  # "Howard French" is no Frenchman
     det = bool(lows) and lows[0] in _DETERMINERS and not words[0][0].isupper() or (
         bool(lows) and lows[0] in {"a", "an", "the", "one", "two", "some", "several", "many"})
     anonymous_head = lows[-1] in _ROLE_NOUNS and _ROLE_NOUNS[lows[-1]] not in {
         "statement", "organization"}
     if media and not anonymous_head:
+        journalist = _titled_name(words, lows) if any(
+            w in _ROLE_NOUNS or w in _TITLES or w in _NAME_TITLES for w in lows[1:]) else ""
+        if journalist and gaz.lookup(journalist) is None:  # "CNN Polling Director Tom Hale"
+            return Speaker(surface, journalist, "named_person", role, media[-1].affiliation,
+                           _name_gender(journalist))
         return Speaker(surface, media[-1].name, "media", None, media[-1].affiliation)
     if not anonymous_head and not persons and not media:  # "A U.S. official in Iraq": the place sets
         prep = next((i for i in range(1, len(lows) - 1) if lows[i] in _PLACE_PREPOSITIONS), 0)
@@ -113,10 +148,16 @@ def _describe(surface: str, gaz: Gazetteer) -> Speaker:
     orgs = [mm.entity for mm in mentions if mm.entity.type in ("organization", "country")]
     titled = None  # found when first needed
     # "White House spokesman Tom Hale": the person, not the White House
-    if orgs and any(w in _ROLE_NOUNS for w in lows):
+    if orgs and any(w in _ROLE_NOUNS or w in _TITLES or w in _NAME_TITLES
+                    for w in lows[1:]):  # "Former FBI Director Ann Lee", "DNC Chair Tom Hale"
         titled = _titled_name(words, lows)
         if titled and gaz.lookup(titled) is None:
             return Speaker(surface, titled, "named_person", role, affiliation, _name_gender(titled))
+    if len(mentions) == 1 and orgs and mentions[0].start > 0 and " " not in surface[mentions[0].start:]:
+        first = surface[:mentions[0].start].split()[-1]
+        if first in _MALE_NAMES or first in _FEMALE_NAMES:  # "Rep. Steve Israel": a person
+            who = f"{first} {surface[mentions[0].start:]}"
+            return Speaker(surface, who, "named_person", role, None, _name_gender(who))
     if orgs and (len(mentions) == 1 or not any(w[0].isupper() and w.casefold() not in _TITLES
                                                and gaz.lookup(w) is None for w in words)):
         e = orgs[-1]
@@ -140,6 +181,9 @@ def _describe(surface: str, gaz: Gazetteer) -> Speaker:
         return Speaker(surface, _strip_det(surface), "organization", None, affiliation)
     if len(words) == 1 and lows[0] in _QUANTIFIERS:  # "Others argued", "Some suggest"
         return Speaker(surface, surface, "anonymous", None, affiliation, plural=True)
+    if lows[-1] in _DEMONYM_GROUPS and (len(words) == 1 or len(words) == 2 and (
+            lows[0] in _DETERMINERS or lows[0] in _QUANTIFIERS)):  # "Americans", "many Iranians"
+        return Speaker(surface, _strip_det(surface), "anonymous", "citizen", affiliation, plural=True)
     # "The CBO", "KCNA", "TPC analysis" (a bare word of five or six capitals is rather a name in a
     # transcript: "TRUMP"), "The Fed" (but not "the Pope", "the President-elect")
     caps = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words if w[:1].isupper()]
@@ -155,10 +199,74 @@ def _describe(surface: str, gaz: Gazetteer) -> Speaker:
     return Speaker(surface, _strip_det(surface), "anonymous", role, affiliation, plural=plural)
 
 
+#: a US party's member(s) as a speaker's head noun ("the Texas Republican", "House Democrats")
+_PARTY_GROUPS = frozenset({"democrats", "republicans"})
+_PARTY_MEMBERS = frozenset({"democrat", "republican", "gop"}) | _PARTY_GROUPS
+#: words that make "Democrat(s)" another country's party ("Liberal Democrats", "Sweden Democrats")
+_NON_US_PARTY = frozenset({"liberal", "social", "christian", "sweden", "swedish", "free", "european"})
+#: plural nationality nouns: a speaker of that word alone is a group of citizens ("Americans")
+_DEMONYM_GROUPS = frozenset(w for w in _DEMONYMS if w.endswith("s") and w not in {"us", "u.s."})
+#: page furniture and function words that the cue patterns take for a speaker ("READ MORE:")
+_JUNK_SPEAKERS = frozenset({"more", "read more", "privacy policy", "media", "this", "another", "here"})
+#: what may follow a person's name in a speaker phrase when the speaker is someone else: a role
+#: noun ("Trump's lawyer", "a Biden spokesman"), a body ("the Trump campaign"), a titled name
+_STAFF_WORDS = frozenset({"chief", "director", "deputy", "senior", "press", "chair", "campaign", "communications"})
+_MODIFIED_HEADS = frozenset({"campaign", "team", "allies", "ally", "aides", "camp", "family", "office",
+                             "administration", "lawyers", "attorneys", "supporters", "spokesman"})
+
+
+def _person_as_modifier(surface: str, words: list[str], lows: list[str], mentions: list[Mention],
+                        e: Entity, role: str | None) -> Speaker | None:
+    """The speaker of a phrase where a known person only modifies the head, or None.
+
+    "the Trump campaign" is an organisation, "Trump's lawyer" and "a Biden
+    spokesman" are anonymous sources, "Pelosi spokesman Drew Hammill" is
+    Drew Hammill: each keeps the person's affiliation (the side they speak for).
+    """
+    last = next(mm for mm in reversed(mentions) if mm.entity is e)
+    rest = surface[last.end:].split()
+    if rest and rest[0] in ("'s", "’s"):
+        rest = rest[1:]
+    elif surface[last.end:last.end + 2] in ("'s", "’s"):
+        rest = surface[last.end + 2:].split()
+    if not rest or rest[0].startswith("("):
+        return None
+    if rest[0].rstrip(".,") in ("Jr", "Sr", "II", "III"):  # "Donald Trump Jr.": another person
+        return Speaker(surface, f"{e.name} {rest[0].rstrip(',')}", "named_person", role, e.affiliation, e.gender)
+    tail = [w.casefold().strip(".,’'") for w in rest]
+    titled = _titled_name(words, lows) if len(rest) >= 3 and (
+        tail[0] in _ROLE_NOUNS or tail[0] in _STAFF_WORDS) else ""
+    if titled:
+        return Speaker(surface, titled, "named_person", role, e.affiliation, _name_gender(titled))
+    head = tail[-1]
+    if head in _ROLE_NOUNS and _ROLE_NOUNS[head] not in {"statement", "organization"}:
+        return Speaker(surface, _strip_det(surface), "anonymous", _ROLE_NOUNS[head], e.affiliation,
+                       plural=head in _PLURAL_ROLES)
+    if head in _MODIFIED_HEADS or head in _ORG_WORDS:
+        return Speaker(surface, _strip_det(surface), "organization", None, e.affiliation)
+    return None
+
+
+def _namesake(surface: str, mentions: list[Mention], e: Entity) -> str:
+    """Another person's full name when a known person's lone surname follows a first name, else ""."""
+    last = next(mm for mm in reversed(mentions) if mm.entity is e)
+    if " " in surface[last.start:last.end]:
+        return ""
+    before = surface[:last.start].split()
+    if not before:
+        return ""
+    first = before[-1]
+    if (first[:1].isupper() and first.isalpha() and first not in _NOT_NAMES and first not in _LONG_TITLES
+            and first.casefold() not in _TITLES and first.casefold() not in _ROLE_NOUNS
+            and first.casefold() not in _DEMONYMS and first.casefold() not in _ORG_WORDS):
+        return f"{first} {surface[last.start:last.end]}"
+    return ""
+
+
 def _titled_name(words: list[str], lows: list[str]) -> str:
     """The name after the last title word, when two or three capitalised words end the phrase."""
     for j in range(len(words) - 1, -1, -1):
-        if lows[j] in _TITLES or lows[j] in _ROLE_NOUNS or lows[j] in {"whip", "leader", "speaker"}:
+        if lows[j] in _TITLES or lows[j] in _ROLE_NOUNS or lows[j] in _NAME_TITLES:
             tail = words[j + 1:]
             if 2 <= len(tail) <= 4 and all(
                     (w[:1].isupper() and w.casefold().strip(".") not in _TITLES and w.casefold() not in _ORG_WORDS)
@@ -189,6 +297,7 @@ def _resolve(atts: list[Attribution], text: str, gaz: Gazetteer,
     marked = sorted((a.start - 1, a.end + 1) for a in atts if a.kind != "indirect")
     memo = _cache_of(gaz)
     surnames = _Surnames(text)  # read when a pronoun first needs them
+    us_politicians = _UsPoliticians(text)  # read when a named speaker has no affiliation
     for i in order:
         att = atts[i]
         surface = att.speaker
@@ -196,6 +305,9 @@ def _resolve(atts: list[Attribution], text: str, gaz: Gazetteer,
             resolved[i] = None
             continue
         low = surface.casefold()
+        if low in _JUNK_SPEAKERS:
+            resolved[i] = None
+            continue
         sp: Speaker | None
         if low in _PRONOUNS:
             sp = _resolve_pronoun(low, att, history, text, gaz, verbs, marked, names, surnames)
@@ -207,6 +319,13 @@ def _resolve(atts: list[Attribution], text: str, gaz: Gazetteer,
             titled = _titled_antecedent(words, att, text, marked, gaz, names)
             if titled is not None:
                 sp = titled
+            elif (sp.source_kind == "anonymous" and sp.affiliation == "US" and words[0].casefold() == "the"
+                  and words[-1].casefold() in _PARTY_MEMBERS):
+                # "the Texas Republican": the person last quoted (a journalist's second reference)
+                ante = next((s for _, s in reversed(history[-_HISTORY:]) if s.source_kind == "named_person"
+                             and s.affiliation in (None, "US")), None)
+                if ante is not None:
+                    sp = ante._replace(surface=surface, affiliation="US")
             elif sp.source_kind == "anonymous" and words[0].casefold() in {"the", "this", "that"}:
                 ante = next((s for _, s in reversed(history[-_HISTORY:]) if s.source_kind == "anonymous"
                              and s.role == sp.role and s.plural == sp.plural), None)
@@ -220,8 +339,20 @@ def _resolve(atts: list[Attribution], text: str, gaz: Gazetteer,
                                      else memo.describe(names[surname]).affiliation)  # "French": no France
                 else:
                     names[surname] = sp.canonical
+            elif sp.source_kind == "named_person":  # a gazetteer person
+                surname = sp.canonical.split()[-1]
+                known = names.get(surname, "")
+                if len(words) == 1 and known and known != sp.canonical and " " in known:
+                    # a lone surname after an earlier full name of another person ("Melania Trump ...
+                    # Trump said"): that person, as for names the gazetteer does not know
+                    sp = memo.describe(known)._replace(surface=surface)
+                elif len(known) < len(sp.canonical):
+                    names[surname] = sp.canonical  # a later lone surname is this person
             if sp.source_kind == "named_person" and sp.gender is None:
                 sp = sp._replace(gender=_name_gender(sp.canonical))
+        if sp is not None and sp.affiliation is None and sp.source_kind == "named_person" and (
+                sp.canonical in us_politicians or sp.canonical.split()[-1] in us_politicians):
+            sp = sp._replace(affiliation="US")
         resolved[i] = sp
         if sp is not None:
             history.append((att.paragraph, sp))
@@ -264,15 +395,6 @@ def _cache_of(gaz: Gazetteer) -> _GazetteerCache:
 def _person_aliases(gaz: Gazetteer) -> frozenset[str]:
     """Aliases of the gazetteer's people."""
     return _cache_of(gaz).aliases
-
-
-def _person_like(parts: list[str]) -> bool:
-    """Whether capitalised words can name a person ("National Security Agency", "American Revolution" cannot)."""
-    for p in parts:
-        low = p.casefold()
-        if low in _ORG_WORDS or low in _MEDIA_WORDS or low in _DEMONYMS or low in _PLACE_WORDS:
-            return False
-    return True
 
 
 class _Surnames:
@@ -472,6 +594,34 @@ def _titled_antecedent(words: list[str], att: Attribution, text: str,
                    _TITLE_GENDER.get(noun))
 
 
+#: lower-case words after which a name is still a subject ("and Ann Lee said", "said Ann Lee")
+_SUBJECT_LEADS = frozenset({"and", "but", "or", "as", "while", "when", "because", "although", "though", "said",
+                            "says", "told", "added", "according", "to", "if", "since", "after", "before"})
+
+
+def _object_name(text: str, m: re.Match[str]) -> bool:
+    """Whether the name matched follows a lower-case word other than a conjunction: an object ("hammered Ann")."""
+    before = text[max(0, m.start() - 20):m.start()].split()
+    if not before:
+        return False
+    word = before[-1]
+    return word.isalpha() and word.islower() and word not in _SUBJECT_LEADS
+
+
+def _modifier_name(text: str, m: re.Match[str]) -> bool:
+    """Whether the name matched modifies the noun after it ("the Ann Lee administration", "Ann Lee's campaign")."""
+    after = text[m.end():m.end() + 30].split()
+    if not after:
+        return False
+    word = after[0].casefold()
+    if word in ("'s", "’s"):
+        word = after[1].casefold() if len(after) > 1 else ""
+    word = word.strip(".,;:")
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]
+    return word in _MODIFIED_HEADS and word != "spokesman"
+
+
 def _compatible(sp: Speaker, low: str) -> bool:
     if low == "i":
         return sp.source_kind in ("named_person", "anonymous")
@@ -506,14 +656,21 @@ def _resolve_pronoun(low: str, att: Attribution, history: list[tuple[int, Speake
         split = bisect_right(raw_starts, sentence_start)
         gaz_names = _person_aliases(gaz)
 
-        def last_named(matches: list[re.Match[str]]) -> Speaker | None:
+        def last_named(matches: list[re.Match[str]], subjects: bool = False) -> Speaker | None:
+            # (a name that only modifies a noun, "the Tom Hale administration", is no antecedent;
+            # with ``subjects``, the last name in subject position goes first, else the last name)
+            fallback = None
             for m in reversed(matches):
                 sp = _name_speaker(m, marked, gaz, gaz_names, names, surnames)
-                if sp is not None and _compatible(sp, low):
-                    return sp
-            return None
+                if sp is not None and _compatible(sp, low) and not _modifier_name(text, m):
+                    if not subjects or not _object_name(text, m):
+                        return sp
+                    fallback = fallback or sp
+            return fallback
 
-        named = last_named(raw[split:])
+        # in the pronoun's own sentence a name in subject position goes first: "Ann Lee hammered Tom
+        # Hale for what he called ..." is Ann Lee (Grosz, Joshi & Weinstein 1995: centering)
+        named = last_named(raw[split:], subjects=True)
         if named is not None:
             return named
         recent = [sp for par, sp in history[-_HISTORY:] if par >= att.paragraph - 1
@@ -527,7 +684,7 @@ def _resolve_pronoun(low: str, att: Attribution, history: list[tuple[int, Speake
             head_end -= 1
         prev_start = max(text.rfind(". ", 0, head_end), text.rfind("\n", 0, head_end))
         split_prev = bisect_right(raw_starts, prev_start)
-        named = last_named(raw[split_prev:split][::-1]) or last_named(raw[:split_prev])
+        named = last_named(raw[split_prev:split][::-1]) or last_named(raw[:split_prev], subjects=True)
         if named is not None:
             return named
         for _, sp in reversed(history[-_HISTORY:]):

@@ -73,7 +73,14 @@ _DEMONYMS = {"us": "US", "u.s.": "US", "american": "US", "americans": "US", "chi
              "russian": "Russia", "russians": "Russia", "ukrainian": "Ukraine",
              "ukrainians": "Ukraine", "european": "EU", "british": "UK", "taiwanese": "Taiwan",
              "japanese": "Japan", "western": "West", "israeli": "Israel", "palestinian": "Palestine",
-             "iranian": "Iran", "indian": "India", "german": "Germany", "french": "France"}
+             "iranian": "Iran", "indian": "India", "german": "Germany", "french": "France",
+             "israelis": "Israel", "palestinians": "Palestine", "iranians": "Iran",
+             "iraqi": "Iraq", "iraqis": "Iraq", "syrian": "Syria", "syrians": "Syria", "afghan": "Afghanistan",
+             "afghans": "Afghanistan", "pakistani": "Pakistan", "pakistanis": "Pakistan", "saudi": "Saudi Arabia",
+             "saudis": "Saudi Arabia", "turkish": "Turkey", "egyptian": "Egypt", "egyptians": "Egypt",
+             "mexican": "Mexico", "mexicans": "Mexico", "canadian": "Canada", "canadians": "Canada",
+             "brazilian": "Brazil", "venezuelan": "Venezuela", "cuban": "Cuba", "italian": "Italy",
+             "italians": "Italy", "hungarian": "Hungary", "britons": "UK"}
 _SENTENCE_ADVERBS = {"but", "and", "so", "then", "also", "still", "however", "yet", "now", "later",
                      "meanwhile", "instead", "earlier", "previously"}
 _NOT_NAMES = frozenset("""The A An But And In On At It He She They This That These Those When After
@@ -203,6 +210,15 @@ _FEMALE_NAMES = _FEMALE_NAMES - _EITHER
 #: emptied: small enough that a streaming run's memory stops growing after a few thousand
 #: articles, large enough to hold the phrases that recur in every article.
 _MEMO_LIMIT = 20_000
+
+
+def _person_like(parts: list[str]) -> bool:
+    """Whether capitalised words can name a person ("National Security Agency", "American Revolution" cannot)."""
+    for p in parts:
+        low = p.casefold()
+        if low in _ORG_WORDS or low in _MEDIA_WORDS or low in _DEMONYMS or low in _PLACE_WORDS:
+            return False
+    return True
 
 
 class _Memo(dict):  # type: ignore[type-arg]
