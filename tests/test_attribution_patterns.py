@@ -507,3 +507,17 @@ def test_the_state_party_description_is_the_person_before_it():
 ])
 def test_pronoun_and_surname_antecedents(text, expected):
     assert [c for _, _, c in speakers_of(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an office holder introduced with a nationality or a country speaks for it
+    ("North Korean Vice Foreign Minister Tom Hale arrived.\n\n“We will talk,” Hale said.", ["North Korea"]),
+    ("Australia's Federal Environment Minister Ann Roe spoke.\n\n“We will act,” Roe said.", ["Australia"]),
+    ("Iran's foreign minister, Ann Roe, spoke.\n\n“We will act,” Roe said.", ["Iran"]),
+    ("British Foreign Secretary Ann Roe spoke.\n\n“We will act,” Roe said.", ["UK"]),
+    # ... an office with no country, or a person given two sides, sets none
+    ("Press Secretary Ann Roe spoke.\n\n“We will act,” Roe said.", [None]),
+    ("French Ambassador Ann Roe met Chinese Ambassador Tom Roe.\n\n“We will act,” Roe said.", [None]),
+])
+def test_a_nationality_and_an_office_set_the_affiliation(text, expected):
+    assert [k[3] for k in kinds_of(text)] == expected

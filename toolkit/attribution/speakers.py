@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from toolkit.attribution.lexicon import QuoteVerbs
-from toolkit.attribution.politics import _UsPoliticians
+from toolkit.attribution.politics import _ArticleSides
 from toolkit.attribution.quotes import Attribution, _inside
 from toolkit.attribution.words import (
     _CONTINUE_LEMMAS,
@@ -297,7 +297,7 @@ def _resolve(atts: list[Attribution], text: str, gaz: Gazetteer,
     marked = sorted((a.start - 1, a.end + 1) for a in atts if a.kind != "indirect")
     memo = _cache_of(gaz)
     surnames = _Surnames(text)  # read when a pronoun first needs them
-    us_politicians = _UsPoliticians(text)  # read when a named speaker has no affiliation
+    sides = _ArticleSides(text, memo.countries, _DEMONYMS)  # read when a named speaker has no affiliation
     for i in order:
         att = atts[i]
         surface = att.speaker
@@ -350,9 +350,10 @@ def _resolve(atts: list[Attribution], text: str, gaz: Gazetteer,
                     names[surname] = sp.canonical  # a later lone surname is this person
             if sp.source_kind == "named_person" and sp.gender is None:
                 sp = sp._replace(gender=_name_gender(sp.canonical))
-        if sp is not None and sp.affiliation is None and sp.source_kind == "named_person" and (
-                sp.canonical in us_politicians or sp.canonical.split()[-1] in us_politicians):
-            sp = sp._replace(affiliation="US")
+        if sp is not None and sp.affiliation is None and sp.source_kind == "named_person":
+            side = sides.get(sp.canonical) or sides.get(sp.canonical.split()[-1])
+            if side:
+                sp = sp._replace(affiliation=side)
         resolved[i] = sp
         if sp is not None:
             history.append((att.paragraph, sp))
@@ -364,13 +365,15 @@ def _resolve(atts: list[Attribution], text: str, gaz: Gazetteer,
 class _GazetteerCache:
     """Per-gazetteer memo of pure lookups: speaker descriptions, mentions, person aliases."""
 
-    __slots__ = ("gaz", "described", "mentioned", "aliases")
+    __slots__ = ("gaz", "described", "mentioned", "aliases", "countries")
 
     def __init__(self, gaz: Gazetteer) -> None:
         self.gaz = gaz
         self.described = _Memo(lambda surface: _describe(surface, gaz))
         self.mentioned = _Memo(lambda surface: bool(gaz.find(surface)))
         self.aliases = frozenset(a for e in gaz.entities if e.type == "person" for a in e.aliases)
+        self.countries = {a: e.affiliation for e in gaz.entities if e.type == "country" and e.affiliation
+                          for a in e.aliases}  # "Iran's foreign minister"
 
     def describe(self, surface: str) -> Speaker:
         return self.described[surface]  # type: ignore[no-any-return]

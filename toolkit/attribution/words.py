@@ -80,7 +80,17 @@ _DEMONYMS = {"us": "US", "u.s.": "US", "american": "US", "americans": "US", "chi
              "saudis": "Saudi Arabia", "turkish": "Turkey", "egyptian": "Egypt", "egyptians": "Egypt",
              "mexican": "Mexico", "mexicans": "Mexico", "canadian": "Canada", "canadians": "Canada",
              "brazilian": "Brazil", "venezuelan": "Venezuela", "cuban": "Cuba", "italian": "Italy",
-             "italians": "Italy", "hungarian": "Hungary", "britons": "UK"}
+             "italians": "Italy", "hungarian": "Hungary", "britons": "UK", "australian": "Australia",
+             "australians": "Australia", "spanish": "Spain", "polish": "Poland", "dutch": "Netherlands",
+             "swedish": "Sweden", "norwegian": "Norway", "danish": "Denmark", "finnish": "Finland",
+             "greek": "Greece", "irish": "Ireland", "portuguese": "Portugal", "austrian": "Austria",
+             "belgian": "Belgium", "swiss": "Switzerland", "czech": "Czech Republic", "romanian": "Romania",
+             "nigerian": "Nigeria", "kenyan": "Kenya", "ethiopian": "Ethiopia", "colombian": "Colombia",
+             "argentine": "Argentina", "chilean": "Chile", "peruvian": "Peru", "filipino": "Philippines",
+             "indonesian": "Indonesia", "malaysian": "Malaysia", "thai": "Thailand", "vietnamese": "Vietnam",
+             "qatari": "Qatar", "emirati": "United Arab Emirates", "jordanian": "Jordan", "lebanese": "Lebanon",
+             "libyan": "Libya", "yemeni": "Yemen", "belarusian": "Belarus", "armenian": "Armenia",
+             "serbian": "Serbia", "lithuanian": "Lithuania", "estonian": "Estonia", "latvian": "Latvia"}
 _SENTENCE_ADVERBS = {"but", "and", "so", "then", "also", "still", "however", "yet", "now", "later",
                      "meanwhile", "instead", "earlier", "previously"}
 _NOT_NAMES = frozenset("""The A An But And In On At It He She They This That These Those When After
