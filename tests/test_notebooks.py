@@ -39,8 +39,9 @@ def test_notebook_01_executes_identically_twice(tmp_path, monkeypatch):
     monkeypatch.setenv("TOOLKIT_CACHE", str(tmp_path / "cache"))
     first = _outputs(execute_notebook("01_rt_vs_nbc_blinken_trip.ipynb", tmp_path / "one"))
     cached = sorted(p.name for p in (tmp_path / "cache").glob("*/derived/*"))
-    # the analysis, its comparison, alignment, target mentions, frame shares and terms were cached cold ...
-    assert len(cached) == 5
+    # the analysis, its comparison, alignment, target mentions, frame shares, top frame sentences and terms
+    # were cached cold ...
+    assert len(cached) == 6
     second = _outputs(execute_notebook("01_rt_vs_nbc_blinken_trip.ipynb", tmp_path / "two", html=False))
     assert sorted(p.name for p in (tmp_path / "cache").glob("*/derived/*")) == cached  # ... and read back warm
     assert not [o for o in first if o.get("output_type") == "error"]
