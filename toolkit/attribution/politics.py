@@ -6,182 +6,195 @@ speaks for the US; an office holder introduced with a nationality or a country
 ("North Korean Vice Foreign Minister Ann Lee", "Iran's foreign minister, Ann Lee")
 speaks for that country. Used when the gazetteer and the speaker's own phrase say
 nothing. Read by :func:`toolkit.attribution.speakers._resolve`.
+
+Only the places where the speaker's name occurs are read (found with ``str.find``),
+so an article costs a few microseconds per speaker without a side, not a scan.
 """
 
 from __future__ import annotations
 
 import re
 
-from toolkit.attribution.words import (
-    _DEMONYMS,
-    _LONG_TITLES,
-    _NOT_NAMES,
-    _ORG_WORDS,
-    _SHORT_TITLES,
-    _US_STATES,
-    _person_like,
-)
+from toolkit.attribution.words import _DEMONYMS, _US_STATES
 
-_NAME_WORD = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z]?[a-z]+)?"
-_FULL_NAME = re.compile(rf"{_NAME_WORD}(?:[^\S\n]+(?:[A-Z]\.[^\S\n]+)?{_NAME_WORD}){{0,4}}")
-_NAME_BEFORE = re.compile(rf"(?P<name>{_FULL_NAME.pattern})[^\S\n]*$")
-#: the words that US political reporting puts around a politician's name (found literally first:
-#: a scan with a leading \b or a list of states is several times slower)
-_US_CUES = re.compile(r"Republican|Democrat|GOP|Sen\.|Senator|Rep\.|Representative|Congress(?:wo)?man|Gov\."
-                      r"|Governor|Attorney General|Assembly(?:wo)?man|\((?:[DRI]|Dem|Rep|Ind)\.?(?:-|, ?)[A-Z]"
-                      r"|, [DRI]-[A-Z]")
-_PARTY_WORDS = ("Republican", "Democrat", "GOP")
+#: a party tag, or a party in apposition, right after the name: "(R-Ore.)", "(D., N.Y.)",
+#: ", R-Ore.,", ", a Vermont Democrat", ", the former Republican", ", a Democratic strategist"
+_US_AFTER = re.compile(r"[^\S\n]*\((?:[DRI]|Dem|Rep|Ind)\.?(?:-|,[^\S\n]?)[A-Z]|,[^\S\n]+[DRI]-[A-Z]"
+                       r"|,[^\S\n]+(?:a|the)[^\S\n]+(?P<where>(?:[\w-]+[^\S\n]+){0,3})(?:Republican|Democrat(?:ic)?|GOP)\b"
+                       r"(?![^\S\n]+Unionist)")
+#: US political offices ("Sen.", "Gov.", "Attorney General") ending the text before a name
+_US_OFFICE = (r"(?:Sen\.|Senator|Rep\.|Representative|Congress(?:wo)?man|Lt\.[^\S\n]+Gov\.|Gov\.|Governor"
+              r"|Attorney[^\S\n]+General|Assembly(?:wo)?man)")
+#: congressional titles that may follow a party ("Republican House Speaker", "GOP Leader")
+_HILL_TITLES = (r"(?:House|Senate|Majority|Minority|Leader|Whip|Speaker|Chair(?:man|woman)?|Conference|Caucus"
+                r"|Committee|Judiciary|Intelligence|Oversight|Budget|Finance|Armed|Services|Foreign|Relations)")
+#: a party (with up to three lower-case words or congressional titles, and an office) or a state or
+#: "U.S." before an office, ending the text before a name: "Republican Sen. ", "Democratic presidential candidate ",
+#: "Vermont Democrat ", "Texas Gov. ", "U.S. Rep. "
+_US_BEFORE = re.compile(
+    rf"(?:(?P<party>(?P<lead>\S+[^\S\n]+)?(?:Republican|Democratic|Democrat|GOP))"
+    rf"(?:[^\S\n]+(?:[a-z]+|{_HILL_TITLES})){{0,3}}(?:[^\S\n]+{_US_OFFICE})?"
+    rf"|(?P<place>(?:\S+[^\S\n]+)?\S+)[^\S\n]+{_US_OFFICE})[^\S\n]+$")
+#: "Rep. Ann Lee of Georgia", "Sen. Tom Hale of North Dakota": an office before, a state after
+_US_OFFICE_BEFORE = re.compile(rf"{_US_OFFICE}[^\S\n]+$")
+_OF_STATE = re.compile(r"[^\S\n]+of[^\S\n]+(?P<state>[A-Z][a-z]+(?:[^\S\n]+[A-Z][a-z]+)?)")
 _US_STATE_NAMES = frozenset(st for st in _US_STATES if st != "Middle East") | {"Virginia", "Georgia", "Washington"}
-#: lower-case words between a party and the name ("Democratic presidential candidate Ann Lee")
-_LOWER_RUN = re.compile(r"(?:[^\S\n]+[a-z]+){0,2}[^\S\n]+")
-_OFFICE_AFTER = re.compile(r"(?:Sen\.|Senator|Rep\.|Representative|Congress(?:wo)?man|Gov\.|Governor"
-                           r"|Attorney General|Assembly(?:wo)?man)[^\S\n]+")
 #: words before a party word that make it another country's ("Liberal Democrat", "Social Democrat")
-_NOT_US_PARTY_BEFORE = ("Liberal", "Social", "Christian", "Free", "Sweden", "Swedish", "European")
-
-
-def _us_politicians(text: str) -> frozenset[str]:
-    """Full names and surnames that the article presents as US politicians.
-
-    The cues are those of US political reporting (Associated Press
-    Stylebook conventions for party and state designations): a party tag after
-    the name ("Sen. Ann Lee (R-Ore.)", "Ann Lee, R-Ore.,"), a party or state
-    before a political title or the name ("Republican Sen. Ann Lee", "Texas Gov.
-    Ann Lee", "Vermont Democrat Ann Lee", "U.S. Rep. Ann Lee"), or "Ann Lee, a
-    Vermont Democrat". Such a speaker's affiliation is US when the gazetteer has none.
-    """
-    found: list[str] = []
-    for m in _US_CUES.finditer(text):
-        start, cue = m.start(), m.group()
-        before = text[max(0, start - 30):start]
-        if cue[0] in "(,":  # a party tag after the name
-            name = _NAME_BEFORE.search(before)
-            if name is not None:
-                found.append(name.group("name"))
-            continue
-        if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
-            continue
-        party = cue.startswith(_PARTY_WORDS)
-        if party and before.rstrip().endswith(_NOT_US_PARTY_BEFORE):
-            continue
-        head = before.rstrip()
-        last_two = head.split()[-2:]
-        qualified = party or head.endswith(("U.S.", " US", "Republican", "Democratic", "Democrat")) or bool(
-            last_two) and (last_two[-1] in _US_STATE_NAMES or " ".join(last_two) in _US_STATE_NAMES)
-        if not qualified:
-            continue
-        if party and head.endswith((", a", ", the")) or party and head.split()[-2:-1] in (["a"], ["the"]) and (
-                "," in head[-25:]):
-            # "Ann Lee, a Vermont Democrat": the name before the comma
-            comma = head.rfind(",")
-            name = _NAME_BEFORE.search(head, 0, comma)
-            if name is not None:
-                found.append(name.group("name"))
-            continue
-        pos = m.end()
-        if party:
-            while pos < len(text) and text[pos].isalpha():  # "Democratic", "Republicans"
-                pos += 1
-            if text[pos - 1:pos] == "s":
-                continue  # "Democrats", "Republicans": a group
-            run = _LOWER_RUN.match(text, pos)
-            pos = run.end() if run else pos
-            office = _OFFICE_AFTER.match(text, pos)
-            pos = office.end() if office else pos
-        else:
-            while pos < len(text) and text[pos] in " \t":
-                pos += 1
-        after = _FULL_NAME.match(text, pos)
-        if after is not None:
-            found.append(after.group())
-    out: set[str] = set()
-    for full in found:
-        out.update(_name_and_surname(full))
-    return frozenset(out)
-
-
-def _name_and_surname(found: str) -> tuple[str, ...]:
-    """The person's name in a capitalised run and its surname, or () when the run names no person."""
-    parts = found.split()
-    # the name starts after any title or body word ("National Committee Chairman Ann Lee")
-    cut = max((i + 1 for i, p in enumerate(parts) if p.rstrip(".") in _SHORT_TITLES or p in _LONG_TITLES
-               or p.casefold() in _ORG_WORDS or p in _NOT_NAMES), default=0)
-    parts = parts[cut:]
-    if parts and parts[-1].endswith(("'s", "’s")):
-        parts[-1] = parts[-1][:-2]
-    if 1 <= len(parts) <= 3 and _person_like(parts):
-        return " ".join(parts), parts[-1]
-    return ()
-
-
-#: offices whose holder speaks for a country, found literally first ("Foreign Minister", "Ambassador")
-_OFFICE_CUES = re.compile(r"Minister|minister|President|Ambassador|ambassador|Chancellor|Premier|Secretary"
-                          r"|[Ss]pokes(?:man|woman|person)|[Ee]nvoy")
+_NOT_US_PARTY = frozenset({"Liberal", "Social", "Christian", "Free", "Sweden", "Swedish", "European"})
+#: an office whose holder speaks for a country, ending the text before a name (with "of State" and
+#: a comma: "Secretary of State ", "foreign minister, ")
+_OFFICE_BEFORE = re.compile(
+    r"(?:Minister|minister|President|Ambassador|ambassador|Chancellor|Premier|Secretary|[Ss]pokes(?:man|woman|person)"
+    r"|[Ee]nvoy)(?:[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?:State|Defen[cs]e|Foreign[^\S\n]+Affairs|Homeland"
+    r"[^\S\n]+Security|Health|Education|Energy|Treasury|Interior|Commerce|Labou?r|Agriculture|Transportation"
+    r"|Justice|Finance))?,?[^\S\n]+$")
+#: the last words the patterns above can end on
+_US_OFFICE_WORDS = frozenset({"Sen.", "Senator", "Rep.", "Representative", "Congressman", "Congresswoman", "Gov.",
+                              "Governor", "General", "Assemblyman", "Assemblywoman"})
+_OFFICE_LAST_WORDS = frozenset({"Minister", "minister", "President", "Ambassador", "ambassador", "Chancellor",
+                                "Premier", "Secretary", "spokesman", "spokeswoman", "spokesperson", "Spokesman",
+                                "Spokeswoman", "Spokesperson", "envoy", "Envoy", "State", "Defense", "Defence",
+                                "Affairs", "Security", "Health", "Education", "Energy", "Treasury", "Interior",
+                                "Commerce", "Labor", "Labour", "Agriculture", "Transportation", "Justice", "Finance"})
 #: words that may stand between a nationality and the office ("North Korean Vice Foreign Minister")
 _OFFICE_WORDS = frozenset({"vice", "deputy", "foreign", "prime", "defense", "defence", "finance", "interior",
                            "trade", "economy", "environment", "health", "federal", "chief", "senior", "top",
                            "former", "first", "acting", "state", "press", "national", "security", "ministry",
-                           "foreign-ministry", "government", "military", "army", "special", "home", "justice",
-                           "energy", "oil", "education", "agriculture", "labor", "labour", "culture", "general"})
-_OF_DEPARTMENT = re.compile(r"[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?:State|Defen[cs]e|Foreign[^\S\n]+Affairs|Homeland"
-                            r"[^\S\n]+Security|Health|Education|Energy|Treasury|Interior|Commerce|Labou?r"
-                            r"|Agriculture|Transportation|Justice|Finance)")
-#: the countries that attribution's demonyms name ("Australia" for "Australian")
-_COUNTRY_NAMES = frozenset(_DEMONYMS.values())
+                           "government", "military", "army", "special", "home", "justice", "energy", "oil",
+                           "education", "agriculture", "labor", "labour", "culture", "general"})
 #: nationality words of two words (the one-word ones are attribution's demonyms)
 _TWO_WORD_DEMONYMS = {"north korean": "North Korea", "south korean": "South Korea",
                       "south african": "South Africa", "new zealand": "New Zealand"}
+#: the countries that attribution's demonyms name ("Australia" for "Australian")
+_COUNTRY_NAMES = frozenset(_DEMONYMS.values())
+_MAX_OCCURRENCES = 60  # places read per name
 
 
-def _official_sides(text: str, countries: dict[str, str], demonyms: dict[str, str]) -> list[tuple[str, str]]:
-    """``(name, side)`` of the officials an article introduces with their country.
+def _before_name_word(head: str) -> int:
+    """Where a capitalised name word (or an initial) ending ``head`` starts ("Tom " in "... Tom "), or -1."""
+    stripped = head.rstrip(" \t")
+    if len(stripped) == len(head):
+        return -1
+    cut = max(stripped.rfind(" "), stripped.rfind("\t"), stripped.rfind("\n")) + 1
+    word = stripped[cut:]
+    if word[:1].isupper() and (word[1:].isalpha() and word[1:].islower() or len(word) == 2 and word[1] == "."):
+        return cut
+    return -1
 
-    "Chinese Foreign Minister Wang Yi", "North Korean Vice Foreign Minister
-    Kim Kye Gwan", "Australia's Federal Environment Minister Sussan Ley",
-    "Iran's foreign minister, Ann Lee": an office holder named after a
-    nationality or a country's possessive speaks for that country.
+def _us_after(after: str) -> bool:
+    """Whether a party tag or a party in apposition follows a name ("(R-Ore.)", ", a Vermont Democrat")."""
+    m = _US_AFTER.match(after)
+    if m is None:
+        return False
+    where = [w for w in (m.group("where") or "").split() if w[:1].isupper()]  # "a Vermont", "the former"
+    return not where or " ".join(where) in _US_STATE_NAMES or where[-1] in _US_STATE_NAMES
+
+
+def _us_side(before: str, after: str) -> bool:
+    """Whether the text around a name presents its bearer as a US politician.
+
+    The cues follow US political reporting (the Associated Press Stylebook's
+    party and state designations): a party tag after the name ("Ann Lee
+    (R-Ore.)", "Ann Lee, R-Ore."), a party in apposition ("Ann Lee, a Vermont
+    Democrat"), or a party, a state or "U.S." before a political office or the
+    name ("Republican Sen. Ann Lee", "Texas Gov. Ann Lee", "Vermont Democrat
+    Ann Lee", "U.S. Rep. Ann Lee").
     """
-    out: list[tuple[str, str]] = []
-    for m in _OFFICE_CUES.finditer(text):
-        start, end = m.start(), m.end()
-        if start and text[start - 1].isalpha():
-            continue
-        while end < len(text) and text[end].isalpha():  # "Spokeswoman"; a plural ("Ministers") names no one
-            end += 1
-        if text[end - 1] == "s" and not text[start:end].endswith(("spokesperson", "Spokesperson")):
-            continue
-        words = text[max(0, start - 60):start].split()[-5:]
-        side = None
-        for i in range(len(words) - 1, -1, -1):
-            low = words[i].casefold()
-            poss = low.endswith(("'s", "’s"))
-            key = words[i][:-2] if poss else words[i]
-            two = f"{words[i - 1]} {key}" if i else ""
-            if poss or words[i][:1].isupper() and (key in countries or key in _COUNTRY_NAMES):
-                # "Iran's", "North Korea's", "Australia's"; "UK Foreign Secretary"
-                side = countries.get(two) or countries.get(key) or (key if key in _COUNTRY_NAMES else None)
-            else:
-                side = _TWO_WORD_DEMONYMS.get(two.casefold()) or demonyms.get(low)
-            if side or low not in _OFFICE_WORDS:
-                break
-        if not side:
-            continue
-        dept = _OF_DEPARTMENT.match(text, end)  # "Secretary of State Ann Lee"
-        pos = dept.end() if dept else end
-        while pos < len(text) and text[pos] in " \t,":
-            pos += 1
-        after = _FULL_NAME.match(text, pos)
-        if after is not None:
-            out.extend((name, side) for name in _name_and_surname(after.group()))
-    return out
+    if after and _US_AFTER.match(after) is not None:
+        return _us_after(after)
+    before = before[-60:]
+    last = before.rsplit(None, 1)[-1] if before.strip() else ""
+    if not (last in _US_OFFICE_WORDS or "Republican" in before or "Democrat" in before or "GOP" in before):
+        return False  # (the patterns below end in "$": a search tries every start, so only where one can hold)
+    m = _US_BEFORE.search(before)
+    if m is None:
+        return False
+    if m.group("party"):
+        lead = (m.group("lead") or "").strip()
+        return lead not in _NOT_US_PARTY
+    place = m.group("place")
+    return place.endswith(("U.S.", "US")) or place in _US_STATE_NAMES or place.split()[-1] in _US_STATE_NAMES
+
+
+def _official_side(before: str, countries: dict[str, str], demonyms: dict[str, str]) -> str | None:
+    """The country of an office holder introduced with it: "Chinese Foreign Minister ", "Iran's foreign minister, "."""
+    before = before[-70:]
+    last = before.rsplit(None, 1)[-1].rstrip(",") if before.strip() else ""
+    if last not in _OFFICE_LAST_WORDS:
+        return None
+    m = _OFFICE_BEFORE.search(before)
+    if m is None:
+        return None
+    words = before[:m.start()].split()[-5:]
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        low = word.casefold()
+        poss = low.endswith(("'s", "’s"))
+        key = word[:-2] if poss else word
+        two = f"{words[i - 1]} {key}" if i else ""
+        if poss or word[:1].isupper() and (key in countries or key in _COUNTRY_NAMES):
+            # "Iran's", "North Korea's", "Australia's"; "UK Foreign Secretary"
+            side = countries.get(two) or countries.get(key) or (key if key in _COUNTRY_NAMES else None)
+        else:
+            side = _TWO_WORD_DEMONYMS.get(two.casefold()) or demonyms.get(low)
+        if side or low not in _OFFICE_WORDS:
+            return side
+    return None
+
+
+def side_in_context(text: str, name: str, countries: dict[str, str],
+                    demonyms: dict[str, str] = _DEMONYMS) -> str | None:
+    """The side the article gives a person where it names them (see the module docstring), or None.
+
+    Every place where ``name`` (a full name or a surname) occurs as whole words is
+    read; a person the article gives two different sides has none.
+
+    Examples
+    --------
+    >>> side_in_context("Sen. Ann Lee (R-Ore.) spoke. Lee said no.", "Lee", {})
+    'US'
+    >>> side_in_context("Iran's foreign minister, Ann Lee, spoke.", "Ann Lee", {"Iran": "Iran"})
+    'Iran'
+    """
+    side: str | None = None
+    at = text.find(name)
+    seen = 0
+    while at >= 0 and seen < _MAX_OCCURRENCES:
+        end = at + len(name)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            seen += 1
+            before = text[max(0, at - 90):at]
+            after = text[end:end + 40]
+            found = "US" if _us_after(after) else None
+            if found is None and (state := _OF_STATE.match(after)) is not None and (
+                    state.group("state") in _US_STATE_NAMES or state.group("state").split()[0] in _US_STATE_NAMES):
+                head = before  # "Rep. Ann Lee of Georgia"
+                while (cut := _before_name_word(head)) >= 0:
+                    head = head[:cut]
+                if _US_OFFICE_BEFORE.search(head[-40:]):
+                    found = "US"
+            cut = len(before)
+            for _ in range(4):  # the office may stand before the first names: "Minister Tom " + "Hale"
+                if found:
+                    break
+                head = before[:cut]
+                if _us_side(head, ""):
+                    found = "US"
+                else:
+                    found = _official_side(head, countries, demonyms)
+                cut = _before_name_word(head)
+                if cut < 0:
+                    break
+            if found:
+                if side is not None and side != found:
+                    return None
+                side = found
+        at = text.find(name, at + 1)
+    return side
 
 
 class _ArticleSides:
-    """Sides of the people an article introduces as US politicians or as a country's officials.
-
-    Computed on the first question only (most speakers have a side from the gazetteer or their
-    own phrase); a name that the article gives two sides has none.
-    """
+    """Sides of an article's named speakers from their context (:func:`side_in_context`), memoised per name."""
 
     __slots__ = ("text", "countries", "demonyms", "found")
 
@@ -189,14 +202,9 @@ class _ArticleSides:
         self.text = text
         self.countries = countries
         self.demonyms = demonyms
-        self.found: dict[str, str | None] | None = None
+        self.found: dict[str, str | None] = {}
 
     def get(self, name: str) -> str | None:
-        if self.found is None:
-            found: dict[str, str | None] = {}
-            pairs = [(n, "US") for n in _us_politicians(self.text)]
-            pairs += _official_sides(self.text, self.countries, self.demonyms)
-            for n, side in pairs:
-                found[n] = side if found.get(n, side) == side else None
-            self.found = found
-        return self.found.get(name)
+        if name not in self.found:
+            self.found[name] = side_in_context(self.text, name, self.countries, self.demonyms)
+        return self.found[name]
