@@ -521,3 +521,32 @@ def test_pronoun_and_surname_antecedents(text, expected):
 ])
 def test_a_nationality_and_an_office_set_the_affiliation(text, expected):
     assert [k[3] for k in kinds_of(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a source tied to a known person is anonymous, on that person's side
+    ("“He is angry,” a spokesman for Pelosi said.", ("a spokesman for Pelosi", "spokesman for Pelosi", "anonymous",
+                                                     "US")),
+    ("A person close to Trump said that he was angry.", ("A person close to Trump", "person close to Trump",
+                                                         "anonymous", "US")),
+    ("Allies of Trump said that he was angry.", ("Allies of Trump", "Allies of Trump", "anonymous", "US")),
+    ("A source close to Tom Hale said that he was angry.",
+     ("A source close to Tom Hale", "source close to Tom Hale", "anonymous", None)),
+    ("A person familiar with the matter said that he was angry.",
+     ("A person familiar with the matter", "person familiar with the matter", "anonymous", None)),
+    # ... while a title with "of" or "to" before the name still names the person
+    ("“We are ready,” Special envoy to Ukraine Kurt Volker said.",
+     ("Special envoy to Ukraine Kurt Volker", "Kurt Volker", "named_person", "US")),
+    ("“We are ready,” Secretary of State Antony Blinken said.",
+     ("Secretary of State Antony Blinken", "Antony Blinken", "named_person", "US")),
+])
+def test_a_source_tied_to_a_known_person(text, expected):
+    assert kinds_of(text)[-1] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ann Roe likened the charges to “a bad joke.”", ["Ann Roe"]),
+    ("Tom Hale dismissed the attacks as “cheap lies and slander.”", ["Tom Hale"]),
+])
+def test_a_judging_verb_before_a_quoted_label(text, expected):
+    assert [c for _, _, c in speakers_of(text)] == expected

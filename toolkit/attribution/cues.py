@@ -187,10 +187,14 @@ def _according_speaker(spec: _Spec, text: str, s_start: int, s_end: int, pos: in
     return best, best_pos
 
 
-#: verbs that name or label rather than report ("referred to the plan as a “disaster”", "dubbed it
-#: “Obamacare”"): the speaker of a quoted label that follows them in the sentence is their subject
+#: verbs that name, label or judge rather than report ("referred to the plan as a “disaster”", "dubbed
+#: it “Obamacare”", "likened the charges to “a witch hunt”", "dismissed them as “cheap lies”"): the
+#: speaker of a quoted label that follows them in the sentence is their subject
 _NAMING = re.compile(r"\b(?:refer(?:s|red|ring)?\s+to|dub(?:s|bed|bing)|label(?:s|l?ed|l?ing)|"
-                     r"brand(?:s|ed|ing)|term(?:s|ed|ing))\b(?=[^“”\"«».!?]{0,80}$)")
+                     r"brand(?:s|ed|ing)|term(?:s|ed|ing)|liken(?:s|ed|ing)|dismiss(?:es|ed|ing)|"
+                     r"decr(?:y|ies|ied|ying)|prais(?:e|es|ed|ing)|hail(?:s|ed|ing)|slam(?:s|med|ming)|"
+                     r"blast(?:s|ed|ing)|mock(?:s|ed|ing)|condemn(?:s|ed|ing)|denounc(?:e|es|ed|ing)|"
+                     r"derid(?:e|es|ed|ing)|lambast(?:e|es|ed|ing))\b(?=[^“”\"«».!?]{0,80}$)")
 
 
 def _naming_speaker(text: str, s_start: int, mark: int, quotes: list[tuple[int, int]]) -> tuple[str, int]:

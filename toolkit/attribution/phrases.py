@@ -123,7 +123,32 @@ def _suffix_speaker_of(text: str) -> str:
     while best and (best[0].casefold() in {"of", "and", "for", "to", "with", "on", "in"}
                     or best[0] in _NOT_SPEAKER_STARTS):  # "As Ann Lee noted": Ann Lee; "When asked": none
         best = best[1:]
-    return " ".join(best) if _is_speaker(best) else ""
+    if not _is_speaker(best):
+        return ""
+    tied = _tied_source(words, len(words) - len(best))  # "A person close to Ann Lee said": that person
+    return " ".join(tied + best)
+
+
+#: "a person close to", "a spokesman for", "allies of": a source tied to the name after it
+_TIES = frozenset({"to", "for", "of", "with"})
+_TIED_HEADS = frozenset({"close", "familiar", "someone", "somebody", "friend", "friends", "ally", "allies",
+                         "associate", "associates", "confidant", "loyalist", "loyalists"})
+
+
+def _tied_source(words: list[str], at: int) -> list[str]:
+    """The words of "a person close to" / "a spokesman for" ending right before ``words[at]``, or []."""
+    if at < 2 or words[at - 1] not in _TIES:
+        return []
+    head = words[at - 2]
+    if not (head in _TIED_HEADS or head in _ROLE_NOUNS and _ROLE_NOUNS[head] not in ("statement", "organization")):
+        return []
+    start = at - 2
+    while start > 0 and at - start < 6 and words[start - 1].islower() and (
+            words[start - 1] in _DETERMINERS or words[start - 1] in _ROLE_NOUNS or words[start - 1] in _TIED_HEADS):
+        start -= 1
+    if start > 0 and words[start - 1] in ("A", "An", "The", "One", "Someone", "Somebody"):
+        start -= 1  # the sentence's first word
+    return words[start:at]
 
 
 _SUFFIX_MEMO = _Memo(_suffix_speaker_of)

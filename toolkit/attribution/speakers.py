@@ -106,6 +106,11 @@ def _describe(surface: str, gaz: Gazetteer) -> Speaker:
         if lows[-1] in _PARTY_GROUPS or lows[-1] == "gop":
             return Speaker(surface, _strip_det(surface), "organization", None, "US")
         return Speaker(surface, _strip_det(surface), "anonymous", None, "US")
+    tie = _tie(words, lows)
+    if tie:  # "A source close to Ann Lee", "A person familiar with the matter": an anonymous source
+        side = next((mm.entity.affiliation for mm in mentions if mm.entity.affiliation), None)
+        return Speaker(surface, _strip_det(surface), "anonymous", _ROLE_NOUNS.get(lows[tie - 1], "source"), side,
+                       plural=any(w in _PLURAL_ROLES or w in {"allies", "friends", "associates"} for w in lows[:tie]))
     media = [mm.entity for mm in mentions if mm.entity.type == "media"]
     affiliation = next((mm.entity.affiliation for mm in mentions if mm.entity.affiliation), None)
     if affiliation is None:
@@ -210,9 +215,31 @@ _DEMONYM_GROUPS = frozenset(w for w in _DEMONYMS if w.endswith("s") and w not in
 _JUNK_SPEAKERS = frozenset({"more", "read more", "privacy policy", "media", "this", "another", "here"})
 #: what may follow a person's name in a speaker phrase when the speaker is someone else: a role
 #: noun ("Trump's lawyer", "a Biden spokesman"), a body ("the Trump campaign"), a titled name
+#: "a spokesman for X", "allies of X", "someone close to X": a source tied to a known person
+_TIE_WORDS = frozenset({"for", "to", "of", "with"})
+_CLOSE_WORDS = frozenset({"close", "familiar", "someone", "somebody", "friend", "friends", "ally", "allies",
+                          "associate", "associates", "confidant", "loyalist", "loyalists"})
 _STAFF_WORDS = frozenset({"chief", "director", "deputy", "senior", "press", "chair", "campaign", "communications"})
 _MODIFIED_HEADS = frozenset({"campaign", "team", "allies", "ally", "aides", "camp", "family", "office",
                              "administration", "lawyers", "attorneys", "supporters", "spokesman"})
+
+
+#: role nouns that head a source tied to someone ("a spokesman for", "lawyers for", "an aide to"), not
+#: a title ("envoy to Ukraine Ann Lee", "Secretary of State Ann Lee")
+_TIED_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "aide", "aides", "adviser", "advisers",
+                         "advisor", "lawyer", "lawyers", "attorney", "source", "sources", "people", "person",
+                         "official", "officials"})
+
+
+def _tie(words: list[str], lows: list[str]) -> int:
+    """Index of "close to", "familiar with", "a spokesman for" ... in a speaker phrase headed by it, else 0."""
+    for k in range(1, len(lows) - 1):
+        if lows[k] in _TIE_WORDS and (lows[k - 1] in _CLOSE_WORDS or lows[k - 1] in _TIED_ROLES) and (
+                words[k - 1].islower() or k == 1 and lows[k - 1] in _CLOSE_WORDS) and all(
+                w in _DETERMINERS or w in _QUANTIFIERS or w in _TIED_ROLES or w in _CLOSE_WORDS
+                or w in ("a", "an", "the", "someone") for w in lows[:k - 1]):
+            return k
+    return 0
 
 
 def _person_as_modifier(surface: str, words: list[str], lows: list[str], mentions: list[Mention],
@@ -224,6 +251,15 @@ def _person_as_modifier(surface: str, words: list[str], lows: list[str], mention
     Drew Hammill: each keeps the person's affiliation (the side they speak for).
     """
     last = next(mm for mm in reversed(mentions) if mm.entity is e)
+    lead = surface[:last.start].split()
+    for k in range(len(lead) - 1, 0, -1):  # "a spokesman for Pelosi", "someone close to Trump"
+        head = lead[k - 1].casefold()
+        if lead[k] in _TIE_WORDS and (head in _CLOSE_WORDS or lead[k - 1].islower() and head in _ROLE_NOUNS):
+            return Speaker(surface, _strip_det(surface), "anonymous", _ROLE_NOUNS.get(head, "source"),
+                           e.affiliation, plural=head in _PLURAL_ROLES or head in {"allies", "friends", "associates"})
+        low = lead[k].casefold().rstrip(".")
+        if not (low in _TITLES or low in _NAME_TITLES or lead[k] in _LONG_TITLES or low == "the"):
+            break  # only titles stand between the tie and the name ("a spokesman for House Speaker X")
     rest = surface[last.end:].split()
     if rest and rest[0] in ("'s", "’s"):
         rest = rest[1:]
