@@ -61,6 +61,15 @@ def safe_yaml(text: str, *, source: str | os.PathLike[str] = "<yaml>") -> Any:
     """
     import yaml
 
+    fast = getattr(yaml, "CSafeLoader", None)  # libyaml's safe loader: the same documents, about 8x faster
+    if fast is not None:
+        loader = fast(text)
+        try:
+            return loader.get_single_data()
+        except yaml.YAMLError:
+            pass  # read again below, for PyYAML's own message and line
+        finally:
+            loader.dispose()
     try:
         return yaml.safe_load(text)
     except yaml.constructor.ConstructorError as exc:
