@@ -129,6 +129,10 @@ def compare_outlets(
     """
     import pandas as pd
 
+    from toolkit.metrics import check_kind
+
+    check_kind(analysis, ["metrics", "sentences", "articles"], caller="toolkit.compare_outlets",
+               expected="an Analysis from toolkit.analyze(toolkit.load_corpus(...))")
     specs = [m for m in analysis.metrics if metrics is None or m.name in metrics]
     if cache and analysis.cache_folder is not None and isinstance(seed, (int, np.integer)):  # seeded: reproducible
         from dataclasses import asdict
@@ -295,6 +299,10 @@ def voice_balance(quotes: pd.DataFrame, *, by: str = "affiliation") -> pd.DataFr
     """
     import pandas as pd
 
+    from toolkit.metrics import check_kind
+
+    check_kind(quotes, ["columns"], caller="toolkit.voice_balance",
+               expected="a quotes DataFrame from toolkit.extract_quotes(docs) or analysis.tables['quotes']")
     if "counted" in quotes.columns:
         quotes = quotes[quotes["counted"].astype(bool)]
     if quotes.empty:
@@ -314,6 +322,10 @@ def sentiment_along(analysis: Analysis, *, metric: str = "vader_compound") -> pd
     pandas.DataFrame
         ``doc_id, outlet, sentence_id, position, relative_position, value``.
     """
+    from toolkit.metrics import check_kind
+
+    check_kind(analysis, ["sentences"], caller="toolkit.sentiment_along",
+               expected="an Analysis from toolkit.analyze(toolkit.load_corpus(...))")
     rows = analysis.sentences[analysis.sentences["counted"]].copy()
     rows["rank"] = rows.groupby("doc_id").cumcount()
     size = rows.groupby("doc_id")["rank"].transform("max").clip(lower=1)

@@ -22,17 +22,27 @@ or, for simple families, the two functions
 :data:`FAMILIES` on the same parsed documents; :func:`toolkit.compare.compare_outlets`
 reads the specs, so a new family plugs in by being added to :data:`FAMILIES`,
 without changing the comparison.
+
+A family's ``measure`` starts with :func:`check_docs`, so that documents built
+by hand that are not a list of ParsedDocument, or that share a ``doc_id``, are
+refused in one line (:class:`toolkit.errors.InputError`) before any work, as
+:func:`toolkit.load_corpus` refuses such a corpus (framing's ``measure`` does
+not yet: a test of its tables relies on it accepting a repeated ``doc_id``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence, Sized
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["MetricSpec", "Measurements", "FAMILIES"]
+    from toolkit.text import ParsedDocument
+
+__all__ = ["MetricSpec", "Measurements", "FAMILIES", "check_docs", "check_kind", "describe_value"]
 
 #: Modules analysed by :func:`toolkit.pipeline.analyze`, in order.
 FAMILIES: tuple[str, ...] = ("toolkit.sentiment", "toolkit.stance", "toolkit.attribution", "toolkit.framing")
@@ -90,3 +100,97 @@ class Measurements:
     sentences: pd.DataFrame
     articles: pd.DataFrame
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+
+#: How to get what the functions on parsed documents expect.
+_DOCS_HINT = ("parse a corpus with toolkit.parse_corpus(toolkit.load_corpus(...)) or one text with "
+              "toolkit.parse_document(text, doc_id=...)")
+
+
+def describe_value(value: object) -> str:
+    """A few words naming what a caller passed, for error messages.
+
+    Examples
+    --------
+    >>> describe_value(None), describe_value("text"), describe_value(["a"]), describe_value([])
+    ('None', 'a str', 'a list of str', 'an empty list')
+    """
+    if value is None:
+        return "None"
+    name = type(value).__name__
+    article = "an" if name[:1].lower() in "aeiou" else "a"
+    if isinstance(value, list | tuple):
+        return f"{article} {name} of {type(value[0]).__name__}" if value else f"an empty {name}"
+    return f"{article} {name}"
+
+
+def check_kind(value: object, attributes: Sequence[str], *, caller: str, expected: str, hint: str = "") -> None:
+    """An InputError in one line unless ``value`` has every one of ``attributes``.
+
+    For the public functions that take a table or an analysis, so that a wrong
+    type is named instead of failing deep inside with an AttributeError.
+
+    Examples
+    --------
+    >>> check_kind(["a"], ["columns"], caller="f", expected="a DataFrame")
+    Traceback (most recent call last):
+    ...
+    toolkit.errors.InputError: f expects a DataFrame, got a list of str
+    """
+    if value is None or not all(hasattr(value, name) for name in attributes):
+        from toolkit.errors import InputError
+
+        raise InputError(f"{caller} expects {expected}, got {describe_value(value)}" + (f"; {hint}" if hint else ""))
+
+
+def check_docs(docs: object, *, caller: str, unique: bool = True) -> Sequence[ParsedDocument]:
+    """``docs`` as a sequence of ParsedDocument, or an InputError in one line saying what is wrong.
+
+    A set over the documents' types and one over their ids (about 0.1 microsecond a
+    document); a list or tuple is returned as it is (another iterable, such as a
+    generator, as a list).
+
+    Parameters
+    ----------
+    docs : object
+        What the caller was given.
+    caller : str
+        The public function, for the message (``"toolkit.sentiment.measure"``).
+    unique : bool, default=True
+        Refuse two documents with the same ``doc_id`` (the family tables are
+        keyed by it).
+
+    Raises
+    ------
+    toolkit.errors.InputError
+
+    Examples
+    --------
+    >>> from toolkit.text import parse_document
+    >>> check_docs([parse_document("A.", doc_id="a"), parse_document("B.", doc_id="a")], caller="f")
+    Traceback (most recent call last):
+    ...
+    toolkit.errors.InputError: f: documents 0 and 1 share doc_id 'a'; give each document its own doc_id ...
+    """
+    from toolkit.errors import InputError
+    from toolkit.text import ParsedDocument
+
+    if (docs is None or isinstance(docs, str | bytes | ParsedDocument) or hasattr(docs, "columns")
+            or not isinstance(docs, Iterable)):
+        raise InputError(f"{caller} expects a list of ParsedDocument, got {describe_value(docs)}; {_DOCS_HINT}")
+    if not isinstance(docs, Sized):  # a generator: read it once
+        docs = list(docs)
+    if set(map(type, docs)) <= {ParsedDocument} and (  # the usual case, at C speed
+            not unique or len(set(map(attrgetter("doc_id"), docs))) == len(docs)):
+        return docs  # type: ignore[return-value]  # every item checked
+    seen: dict[str, int] = {}
+    for i, doc in enumerate(docs):
+        if not isinstance(doc, ParsedDocument):
+            raise InputError(f"{caller} expects a list of ParsedDocument, but item {i} is {describe_value(doc)}; "
+                             f"{_DOCS_HINT}")
+        if unique:
+            first = seen.setdefault(doc.doc_id, i)
+            if first != i:
+                raise InputError(f"{caller}: documents {first} and {i} share doc_id {doc.doc_id!r}; give each "
+                                 "document its own doc_id (toolkit.load_corpus refuses such a corpus too)")
+    return docs  # type: ignore[return-value]  # every item checked above

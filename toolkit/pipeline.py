@@ -163,9 +163,14 @@ def analyze(
     """
     import pandas as pd
 
-    from toolkit.corpus import validate_corpus
+    from toolkit.corpus import SCHEMA, validate_corpus
+    from toolkit.metrics import check_kind
     from toolkit.text import parse_corpus, sentence_table
 
+    check_kind(corpus, ["columns"], caller="toolkit.analyze", expected="a corpus DataFrame",
+               hint=f"load one with toolkit.load_corpus(path or bundled name), or pass a DataFrame with the columns "
+                    f"{', '.join(SCHEMA)} (for parsed documents, call a family's measure(docs), e.g. "
+                    "toolkit.sentiment.measure(docs))")
     validate_corpus(corpus)
     if cache:
         from toolkit.cache import analysis_folder, load_analysis, save_analysis

@@ -33,7 +33,7 @@ from functools import lru_cache
 from itertools import chain
 from typing import TYPE_CHECKING, Any
 
-from toolkit.metrics import Measurements, MetricSpec
+from toolkit.metrics import Measurements, MetricSpec, check_docs
 from toolkit.text import ParsedDocument, counted_rows
 
 if TYPE_CHECKING:
@@ -252,6 +252,7 @@ def article_metrics(docs: Sequence[ParsedDocument]) -> pd.DataFrame:
     >>> t["doc_id"].tolist(), bool(t["vader_compound"].iloc[0] > 0), bool(t["vader_compound"].isna().iloc[1])
     (['a', 'b'], True, True)
     """
+    docs = check_docs(docs, caller="toolkit.sentiment.article_metrics")
     return _articles_from(docs, *_sentence_table(docs))
 
 
@@ -285,6 +286,7 @@ def measure(docs: Sequence[ParsedDocument]) -> Measurements:
     >>> len(m.sentences), len(m.articles), sorted(m.tables)
     (2, 1, ['sentence_sentiment'])
     """
+    docs = check_docs(docs, caller="toolkit.sentiment.measure")
     scores, counted = _sentence_table(docs)
     return Measurements(scores.drop(columns=["outlet", "position", "sentence"]), _articles_from(docs, scores, counted),
                         {"sentence_sentiment": scores})

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from toolkit.attribution.extract import QUOTE_COLUMNS, SOURCE_KINDS, quote_rows
 from toolkit.attribution.lexicon import VERB_CLASSES
 from toolkit.gazetteer import Gazetteer
-from toolkit.metrics import Measurements, MetricSpec
+from toolkit.metrics import Measurements, MetricSpec, check_docs
 from toolkit.text import ParsedDocument, counted_rows, sentence_keys
 
 if TYPE_CHECKING:
@@ -107,7 +107,7 @@ def extract_quotes(docs: Sequence[ParsedDocument], *, gazetteer: Gazetteer | Non
     0  direct  We are clear           Wang Yi       China  say
     1  direct       Stop it.           Wang Yi       China  add
     """
-    return _quote_table(docs, gazetteer)[0]
+    return _quote_table(check_docs(docs, caller="toolkit.extract_quotes", unique=False), gazetteer)[0]
 
 
 def _quote_table(docs: Sequence[ParsedDocument], gazetteer: Gazetteer | None) -> tuple[pd.DataFrame, list[int]]:
@@ -362,6 +362,7 @@ def measure(docs: Sequence[ParsedDocument], *, gazetteer: Gazetteer | None = Non
     >>> m.tables["quotes"][["speaker_canonical", "affiliation"]].values.tolist()
     [['Mao Ning', 'China']]
     """
+    docs = check_docs(docs, caller="toolkit.attribution.measure")
     quotes, sentence_ids = _quote_table(docs, gazetteer)
     sentences = _sentence_frame(docs, quotes)
     quotes = quotes.assign(sentence_id=sentence_ids)

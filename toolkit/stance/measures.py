@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from itertools import compress
 from typing import TYPE_CHECKING, NamedTuple
 
-from toolkit.metrics import Measurements, MetricSpec
+from toolkit.metrics import Measurements, MetricSpec, check_docs
 from toolkit.stance.lexicons import LEXICONS
 from toolkit.stance.matching import (
     _ALNUM,
@@ -67,7 +67,7 @@ def find_stance_markers(docs: Sequence[ParsedDocument]) -> pd.DataFrame:
     >>> find_stance_markers([doc])[["match", "lexicon"]].values.tolist()
     [['pointed out', 'assertives'], ['pointed out', 'report_verbs'], ['could', 'hedges'], ['fail', 'implicatives']]
     """
-    return _scan_docs(docs).markers
+    return _scan_docs(check_docs(docs, caller="toolkit.find_stance_markers", unique=False)).markers
 
 
 class _Scanned(NamedTuple):
@@ -439,6 +439,7 @@ def measure(docs: Sequence[ParsedDocument]) -> Measurements:
     >>> m.tables["stance_marks"]["label"].tolist()
     ['assertives: pointed out', 'hedges: could', 'implicatives: fail']
     """
+    docs = check_docs(docs, caller="toolkit.stance.measure")
     scan = _scan_docs(docs, describe=True)
     markers = scan.markers
     epistemic = markers[markers["lexicon"].isin(MARKED_LEXICONS)]

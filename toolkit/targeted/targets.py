@@ -70,7 +70,9 @@ def extract_targets(
     import pandas as pd
 
     from toolkit.gazetteer import load_gazetteer
+    from toolkit.metrics import check_docs
 
+    docs = check_docs(docs, caller="toolkit.extract_targets", unique=False)
     gaz = load_gazetteer() if gazetteer is None else gazetteer
     rows: list[dict[str, Any]] = []
     triples: list[tuple[str, int, int]] = []
@@ -156,7 +158,11 @@ def target_sentiment_by_outlet(
     """
     import pandas as pd
 
+    from toolkit.metrics import check_kind
     from toolkit.stats import bootstrap_ci
+
+    check_kind(targets_df, ["columns"], caller="toolkit.target_sentiment_by_outlet",
+               expected="a targets DataFrame from toolkit.extract_targets(docs)")
 
     columns = ["outlet", "target_id", "target", "n_mentions", "n_articles", "mean_score", "low",
                "high", "share_negative", "share_neutral", "share_positive", "interval"]
