@@ -550,3 +550,19 @@ def test_a_source_tied_to_a_known_person(text, expected):
 ])
 def test_a_judging_verb_before_a_quoted_label(text, expected):
     assert [c for _, _, c in speakers_of(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the name that opens the previous sentence goes before an earlier speaker
+    ("“We will win,” Tom Hale said.\n\nArkansas Gov. Bill Roe, who leads the panel, spoke next. "
+     "“Schools need guards,” he said.", ["Tom Hale", "Bill Roe"]),
+    # ... a pronoun opening it keeps the earlier speaker
+    ("“We will win,” Tom Hale said.\n\nHe praised Bill Roe. “We are safe,” he said.", ["Tom Hale", "Tom Hale"]),
+    # an opening word before a lone known surname: "While Comey ..., he responded"
+    ("Tom Hale asked whether she lied. While Comey criticized her, he said that she did not lie.",
+     ["James Comey"]),
+    # a possessive before a role word is still an antecedent ("Ann Lee's official website")
+    ("For Governor Tom Hale's official website, he wrote that “the plan works.”", ["Tom Hale"]),
+])
+def test_pronoun_prefers_the_subject_that_opens_the_previous_sentence(text, expected):
+    assert [c for _, _, c in speakers_of(text) if c is not None] == expected

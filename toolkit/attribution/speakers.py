@@ -494,7 +494,7 @@ def _name_speaker(m: re.Match[str], marked: list[tuple[int, int]], gaz: Gazettee
     gazetteer alias or one of the article's ``surnames``.
     """
     words = m.group().split()
-    if len(words) > 2 and words[0] in _OPENING_WORDS:  # "For Ann Roe, a nurse": Ann Roe
+    if len(words) >= 2 and words[0] in _OPENING_WORDS:  # "For Ann Roe, a nurse": Ann Roe; "While Lee ...": Lee
         words = words[1:]
     first = words[0]
     title = ""
@@ -653,12 +653,14 @@ def _modifier_name(text: str, m: re.Match[str]) -> bool:
     if not after:
         return False
     word = after[0].casefold()
+    possessive = m.group().endswith(("'s", "’s")) or word in ("'s", "’s")
     if word in ("'s", "’s"):
         word = after[1].casefold() if len(after) > 1 else ""
     word = word.strip(".,;:")
     if word.endswith(("'s", "’s")):
         word = word[:-2]
-    return word in _MODIFIED_HEADS and word != "spokesman"
+    # "the Ann Lee administration", "Ann Lee's campaign", "an Ann Lee aide" (not "Ann Lee's official website")
+    return word in _MODIFIED_HEADS or not possessive and word in _ROLE_NOUNS
 
 
 def _compatible(sp: Speaker, low: str) -> bool:
@@ -712,17 +714,33 @@ def _resolve_pronoun(low: str, att: Attribution, history: list[tuple[int, Speake
         named = last_named(raw[split:], subjects=True)
         if named is not None:
             return named
+        head_end = max(0, sentence_start)
+        while head_end > 0 and text[head_end - 1].isspace():
+            head_end -= 1
+        prev_start = max(text.rfind(". ", 0, head_end), text.rfind("\n", 0, head_end))
+        split_prev = bisect_right(raw_starts, prev_start)
+        # the name that opens the previous sentence ("Arkansas Gov. Ann Lee, who ..., spoke. He
+        # said ...") goes before earlier speakers (centering: Grosz, Joshi & Weinstein 1995)
+        for first in raw[split_prev:min(split, split_prev + 3)]:
+            lead = text[max(prev_start, 0):first.start()].split()
+            if len(lead) > 5 or any(w[:1].islower() and w not in ("of", "the", "and") for w in lead):
+                break  # the name does not open the sentence ("He said Ann Lee ...")
+            words = first.group().split()
+            if words[0] in _NOT_NAMES:
+                break  # "He", "The": the sentence opens with no name
+            sp = _name_speaker(first, marked, gaz, gaz_names, names, surnames)
+            if sp is None or any(w in _LONG_TITLES or w.casefold().strip(".") in _TITLES
+                                 or w.casefold() in _ORG_WORDS or w in ("One", "Acting", "Co", "Co.") for w in words):
+                continue  # a title ("Acting Secretary"), a body ("Boeing Co"): read on to the name
+            if _compatible(sp, low) and not _modifier_name(text, first) and not _object_name(text, first):
+                return sp
+            break
         recent = [sp for par, sp in history[-_HISTORY:] if par >= att.paragraph - 1
                   and _compatible(sp, low)]
         if recent:
             return recent[-1]
         # the previous sentence is read from its start (its subject first: Hobbs 1978), the
         # sentences before it from the last name backwards
-        head_end = max(0, sentence_start)
-        while head_end > 0 and text[head_end - 1].isspace():
-            head_end -= 1
-        prev_start = max(text.rfind(". ", 0, head_end), text.rfind("\n", 0, head_end))
-        split_prev = bisect_right(raw_starts, prev_start)
         named = last_named(raw[split_prev:split][::-1]) or last_named(raw[:split_prev], subjects=True)
         if named is not None:
             return named

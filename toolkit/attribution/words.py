@@ -65,10 +65,12 @@ _ORG_WORDS = {"department", "ministry", "committee", "party", "council", "commis
               "campaign", "office", "senate", "house", "congress", "court", "government",
               "administration", "army", "police", "union", "association", "embassy", "board",
               "center", "centre", "fund", "organization", "organisation", "coalition", "network",
-              "service", "federation", "democrats", "republicans", "gop", "pentagon", "kremlin"}
+              "service", "federation", "democrats", "republicans", "gop", "pentagon", "kremlin", "limited",
+              "ltd", "llc", "co", "co.", "enforcement"}
 _MEDIA_WORDS = {"times", "news", "post", "journal", "tribune", "press", "herald", "tv", "radio",
                 "newspaper", "magazine", "gazette", "telegraph", "guardian", "reuters", "agency",
-                "associated", "broadcasting", "daily", "cnn", "bbc", "nbc", "abc", "cbs", "fox"}
+                "associated", "broadcasting", "daily", "cnn", "bbc", "nbc", "abc", "cbs", "fox", "wire",
+                "images", "shutterstock", "getty"}
 _DEMONYMS = {"us": "US", "u.s.": "US", "american": "US", "americans": "US", "chinese": "China",
              "russian": "Russia", "russians": "Russia", "ukrainian": "Ukraine",
              "ukrainians": "Ukraine", "european": "EU", "british": "UK", "taiwanese": "Taiwan",
@@ -104,7 +106,7 @@ _NOT_NAMES = frozenset("""The A An But And In On At It He She They This That The
     Story Stories Continued Below Get Sign Subscribe Advertisement Toward Towards Among Amid Amidst
     Across Against Along Around Behind Beyond Following Including Inside Outside Like Unlike Until
     Upon Within Throughout Through Via Whether Because Once Maybe Sometimes Often Never Always Well Oh
-    Thanks""".split())
+    Thanks Hide Caption Photos""".split())
 # capitalised word sequences (the first may be a title such as "Mr." or "Senator");
 # starting with a character class lets the engine skip to the next capital quickly
 # (possessive quantifiers: the same matches, since no run can give back a character the next
