@@ -422,19 +422,19 @@ def test_one_pass_matcher_equals_the_sentence_by_sentence_reference(scheme):
         assert find_cues(doc.text, scheme=scheme) == _hits(doc.text, _matcher(load_scheme(scheme)))
 
 
-def test_tables_are_the_same_with_repeated_document_ids():
+def test_emphasis_frames_table_and_repeated_document_ids_are_refused():
     from dataclasses import replace
+
+    from toolkit.errors import InputError
 
     docs = [parse_document(t, doc_id=str(i), title="A family mourns") for i, t in enumerate(
         [CONFLICT, ECONOMY, PLAIN, "Costs rise.\n\nRivals clash. Critics attack."])]
     docs[3] = replace(docs[3], counted=[False, True, True])
-    twice = [*docs, replace(docs[0], doc_id="1")]  # "1" twice: grouped as one article
     once = measure(docs)
-    repeated = measure(twice)
-    assert repeated.sentences.iloc[:len(once.sentences)].equals(once.sentences)
     assert emphasis_frames(docs).equals(once.tables["emphasis_frames"])
     assert once.tables["emphasis_frames"]["lede_frame"].tolist() == ["conflict", "economic", "none", "conflict"]
     assert set(once.tables["emphasis_frames"]["headline_frame"]) == {"human_interest"}
-    assert repeated.tables["emphasis_frames"].iloc[:4].drop(index=1).equals(
-        once.tables["emphasis_frames"].drop(index=1))
     assert once.articles["n_sentences"].tolist() == [2, 2, 2, 2]
+    # "1" twice: refused like the other families and the corpus loader do
+    with pytest.raises(InputError, match="share doc_id '1'"):
+        measure([*docs, replace(docs[0], doc_id="1")])

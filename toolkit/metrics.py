@@ -26,8 +26,7 @@ without changing the comparison.
 A family's ``measure`` starts with :func:`check_docs`, so that documents built
 by hand that are not a list of ParsedDocument, or that share a ``doc_id``, are
 refused in one line (:class:`toolkit.errors.InputError`) before any work, as
-:func:`toolkit.load_corpus` refuses such a corpus (framing's ``measure`` does
-not yet: a test of its tables relies on it accepting a repeated ``doc_id``).
+:func:`toolkit.load_corpus` refuses such a corpus.
 """
 
 from __future__ import annotations

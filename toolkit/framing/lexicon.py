@@ -51,7 +51,7 @@ from toolkit.framing.tables import (
     frame_cues,
     sentence_metrics,
 )
-from toolkit.metrics import Measurements, MetricSpec
+from toolkit.metrics import Measurements, MetricSpec, check_docs
 from toolkit.text import ParsedDocument
 
 if TYPE_CHECKING:
@@ -223,6 +223,7 @@ def measure(docs: Sequence[ParsedDocument], *, scheme: SchemeArg = "generic") ->
     >>> int(m.sentences["frame_conflict"].sum()), sorted(m.tables)
     (1, ['emphasis_frames', 'frame_cues', 'frame_marks'])
     """
+    docs = check_docs(docs, caller="toolkit.framing.measure")
     sch = load_scheme(scheme)
     scan, positions = _scan_cues(docs, sch), _positions(docs)
     cues = _cue_table(docs, scan, positions)
