@@ -68,6 +68,10 @@ _TWO_WORD_DEMONYMS = {"north korean": "North Korea", "south korean": "South Kore
 #: the countries that attribution's demonyms name ("Australia" for "Australian")
 _COUNTRY_NAMES = frozenset(_DEMONYMS.values())
 _MAX_OCCURRENCES = 60  # places read per name
+#: any word the cues above need before a name (one quick search decides that a place has none)
+_ANY_CUE = re.compile(r"Republican|Democrat|GOP|Sen\.|Senator|Rep\.|Representative|Congress|Gov\.|Governor|Attorney"
+                      r"|Assembly|Minister|minister|President|Ambassador|ambassador|Chancellor|Premier|Secretary"
+                      r"|[Ss]pokes|[Ee]nvoy")
 
 
 def _before_name_word(head: str) -> int:
@@ -165,6 +169,9 @@ def side_in_context(text: str, name: str, countries: dict[str, str],
             seen += 1
             before = text[max(0, at - 90):at]
             after = text[end:end + 40]
+            if not (after[:1] in ("(", ",") or after[:2] == " (") and _ANY_CUE.search(before) is None:
+                at = text.find(name, at + 1)
+                continue  # most places: no cue at all near the name
             found = "US" if _us_after(after) else None
             if found is None and (state := _OF_STATE.match(after)) is not None and (
                     state.group("state") in _US_STATE_NAMES or state.group("state").split()[0] in _US_STATE_NAMES):
