@@ -300,6 +300,31 @@ def test_quotes_command_writes_and_refuses_to_overwrite(tmp_path, capsys):
     assert "Antony Blinken" in capsys.readouterr().out
 
 
+def test_quotes_and_targets_commands_take_a_users_gazetteer(tmp_path, capsys):
+    import json
+
+    import pandas as pd
+
+    from toolkit.cli import main
+
+    extra = tmp_path / "mine.yaml"
+    extra.write_text("entities:\n  - {id: mao-ning, name: Mao Ning, type: person, affiliation: PRC, "
+                     "aliases: [Mao Ning]}\n", encoding="utf-8")
+    out = tmp_path / "q.csv"
+    assert main(["quotes", "blinken-china-2024", "--gazetteer", str(extra), "-o", str(out)]) == 0
+    table = pd.read_csv(out)
+    assert set(table.loc[table["speaker_canonical"] == "Mao Ning", "affiliation"]) == {"PRC"}
+    prov = json.loads((tmp_path / "q.csv.provenance.json").read_text(encoding="utf-8"))
+    assert prov["gazetteer"].endswith("+mine.yaml") and list(prov["gazetteer_files"]) == [str(extra)]
+    targets = tmp_path / "t.csv"
+    assert main(["targets", "blinken-china-2024", "--gazetteer", str(extra), "-o", str(targets)]) == 0
+    # a broken file: one line naming it, exit 2, nothing written
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("entities: [x", encoding="utf-8")
+    assert main(["quotes", "blinken-china-2024", "--gazetteer", str(broken), "-o", str(tmp_path / "b.csv")]) == 2
+    assert str(broken) in capsys.readouterr().err and not (tmp_path / "b.csv").exists()
+
+
 def test_quotes_in_a_key_points_block_are_marked_not_counted():
     text = "“Talks were frank,” Blinken said.\n\nBody. “Talks were frank,” Blinken said."
     doc = parse_document(text, doc_id="d", outlet="O", summary_spans=[(0, text.index("\n"))])

@@ -76,6 +76,27 @@ def _table_args(p: argparse.ArgumentParser) -> None:
     _output(p, required=False)
 
 
+def _gazetteer_table_args(p: argparse.ArgumentParser) -> None:
+    _table_args(p)
+    p.add_argument("--gazetteer", metavar="FILE", action="append", default=None,
+                   help="YAML file of entities that adds to or replaces the shipped gazetteer's (repeatable; "
+                        "format: toolkit/data/gazetteer.card.md)")
+
+
+def gazetteer_from_args(args: argparse.Namespace) -> tuple[Any, dict[str, Any]]:
+    """The gazetteer ``--gazetteer`` asks for (None: the shipped one) and its provenance settings."""
+    files = getattr(args, "gazetteer", None)
+    if not files:
+        return None, {}
+    from pathlib import Path
+
+    from toolkit.gazetteer import load_gazetteer
+    from toolkit.resources import checksum
+
+    gaz = load_gazetteer(extra=files)
+    return gaz, {"gazetteer": gaz.version, "gazetteer_files": {str(f): checksum(Path(f))[:16] for f in files}}
+
+
 def _analyze_args(p: argparse.ArgumentParser) -> None:
     _corpus(p)
     _output(p, required=True)
@@ -167,11 +188,12 @@ _COMMANDS: dict[str, tuple[str, str, Callable[[argparse.ArgumentParser], None]]]
             _run_args),
     "analyze": ("toolkit.pipeline:cmd_analyze", "one row of metrics per article", _analyze_args),
     "compare": ("toolkit.pipeline:cmd_compare", "print the per-outlet comparison table", _compare_args),
-    "quotes": ("toolkit.attribution:cmd_quotes", "one row per attribution (who is quoted, how)", _table_args),
+    "quotes": ("toolkit.attribution:cmd_quotes", "one row per attribution (who is quoted, how)",
+               _gazetteer_table_args),
     "frames": ("toolkit.framing.commands:cmd_frames", "frame profile per outlet and the sentences behind it",
                _frames_args),
     "targets": ("toolkit.targeted:cmd_targets", "one row per target mention, with sentiment toward it",
-                _table_args),
+                _gazetteer_table_args),
     "train": ("toolkit.targeted:cmd_train", "train a shipped model from a data set", _train_args),
     "pair": ("toolkit.pairing:cmd_pair", "group articles that cover the same story across outlets", _pair_args),
     "bench": ("toolkit.cli:_cmd_bench", "measure speed (articles per second) on a benchmark corpus", _bench_args),

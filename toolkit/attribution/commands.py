@@ -11,18 +11,19 @@ __all__ = ["cmd_quotes", "cmd_validate", "cmd_bench", "format_validation"]
 
 
 def cmd_quotes(args: argparse.Namespace) -> int:
-    """``toolkit quotes CORPUS [-o FILE] [--force]``: one row per attribution."""
+    """``toolkit quotes CORPUS [-o FILE] [--force] [--gazetteer FILE]``: one row per attribution."""
     import pandas as pd
 
     from toolkit.attribution.measures import extract_quotes
-    from toolkit.cli import check_outputs, corpus_from_args, table_output
+    from toolkit.cli import check_outputs, corpus_from_args, gazetteer_from_args, table_output
     from toolkit.text import parse_corpus
 
     check_outputs(args.output, force=getattr(args, "force", False), table=True)  # before the work, not after
+    gaz, settings = gazetteer_from_args(args)
     corpus = corpus_from_args(args)
-    quotes = extract_quotes(parse_corpus(corpus))
+    quotes = extract_quotes(parse_corpus(corpus), gazetteer=gaz)
     if args.output:
-        table_output(args, quotes, corpus, command="quotes", families=["toolkit.attribution"])
+        table_output(args, quotes, corpus, command="quotes", families=["toolkit.attribution"], **settings)
         print(f"{len(quotes)} attributions written to {args.output}")
         return 0
     shown = quotes[["doc_id", "kind", "quote", "speaker_canonical", "source_kind", "affiliation",

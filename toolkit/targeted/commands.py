@@ -15,15 +15,16 @@ if TYPE_CHECKING:
 
 
 def cmd_targets(args: argparse.Namespace) -> int:
-    """``toolkit targets CORPUS [-o FILE] [--force]``."""
-    from toolkit.cli import check_outputs, corpus_from_args, table_output
+    """``toolkit targets CORPUS [-o FILE] [--force] [--gazetteer FILE]``."""
+    from toolkit.cli import check_outputs, corpus_from_args, gazetteer_from_args, table_output
     from toolkit.text import parse_corpus
 
     check_outputs(args.output, force=args.force, table=True)  # before the work, not after
+    gaz, settings = gazetteer_from_args(args)
     corpus = corpus_from_args(args)
-    table = extract_targets(parse_corpus(corpus))
+    table = extract_targets(parse_corpus(corpus), gazetteer=gaz)
     if args.output:
-        table_output(args, table, corpus, command="targets", families=["toolkit.targeted"])
+        table_output(args, table, corpus, command="targets", families=["toolkit.targeted"], **settings)
         print(f"{len(table)} target mentions -> {args.output}")
         return 0
     if table.empty:
