@@ -566,3 +566,12 @@ def test_a_judging_verb_before_a_quoted_label(text, expected):
 ])
 def test_pronoun_prefers_the_subject_that_opens_the_previous_sentence(text, expected):
     assert [c for _, _, c in speakers_of(text) if c is not None] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The whistleblower described the care as “deplorable.”", ["whistleblower"]),
+    ("The Egyptian presidency expressed its “deep sadness and extreme regret.”", ["Egyptian presidency"]),
+    ("Ann Lee characterized the bill as “a disaster.”", ["Ann Lee"]),
+])
+def test_describing_verbs_and_more_role_nouns(text, expected):
+    assert [c for _, _, c in speakers_of(text)] == expected

@@ -194,7 +194,8 @@ _NAMING = re.compile(r"\b(?:refer(?:s|red|ring)?\s+to|dub(?:s|bed|bing)|label(?:
                      r"brand(?:s|ed|ing)|term(?:s|ed|ing)|liken(?:s|ed|ing)|dismiss(?:es|ed|ing)|"
                      r"decr(?:y|ies|ied|ying)|prais(?:e|es|ed|ing)|hail(?:s|ed|ing)|slam(?:s|med|ming)|"
                      r"blast(?:s|ed|ing)|mock(?:s|ed|ing)|condemn(?:s|ed|ing)|denounc(?:e|es|ed|ing)|"
-                     r"derid(?:e|es|ed|ing)|lambast(?:e|es|ed|ing))\b(?=[^“”\"«».!?]{0,80}$)")
+                     r"derid(?:e|es|ed|ing)|lambast(?:e|es|ed|ing)|describ(?:e|es|ed|ing)|express(?:es|ed|ing)|"
+                     r"characteri[sz](?:e|es|ed|ing))\b(?=[^“”\"«».!?]{0,80}$)")
 
 
 def _naming_speaker(text: str, s_start: int, mark: int, quotes: list[tuple[int, int]]) -> tuple[str, int]:

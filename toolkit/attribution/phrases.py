@@ -55,7 +55,8 @@ _NOT_SPEAKER_STARTS = frozenset("""When Whenever As While If Although Though Bec
     Whether After Before Late Early Ironically Here's Here’s There's There’s Let's Let’s That's That’s
     What's What’s It's It’s Are Is Was Were Do Does Did Can Could Would Should Has Have Had So
     Added Said Says Asked Told Separately Similarly Finally Notably Surprisingly Interestingly
-    Fortunately Unfortunately Ultimately Apparently Obviously Clearly Certainly Meanwhile""".split())
+    Fortunately Unfortunately Ultimately Apparently Obviously Clearly Certainly Meanwhile Prior During
+    Throughout Despite""".split())
 #: words that cannot end a speaker phrase ("health experts and", "Iowa voters that", "some voters to")
 _NOT_SPEAKER_ENDS = frozenset({"and", "or", "nor", "but", "that", "which", "who", "whom", "to", "of", "for",
                                "with", "on", "in"})

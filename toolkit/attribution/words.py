@@ -51,7 +51,8 @@ _ROLE_NOUNS = {
     "report": "statement", "analysis": "statement", "study": "statement", "survey": "statement",
     "campaign": "organization", "group": "organization", "committee": "organization",
     "governor": "official", "mayor": "official", "sheriff": "official", "judge": "official",
-    "chairman": "official", "chairwoman": "official",
+    "chairman": "official", "chairwoman": "official", "whistleblower": "source", "whistleblowers": "source",
+    "presidency": "official", "complainant": "citizen",
 }
 _PLURAL_ROLES = {w for w in _ROLE_NOUNS if w.endswith(("s", "people")) and w not in
                  {"witness", "analysis", "campaign", "authorities"}} | {"people", "police", "authorities"}
