@@ -575,3 +575,8 @@ def test_pronoun_prefers_the_subject_that_opens_the_previous_sentence(text, expe
 ])
 def test_describing_verbs_and_more_role_nouns(text, expected):
     assert [c for _, _, c in speakers_of(text)] == expected
+
+
+def test_a_us_judge_speaks_for_the_us():
+    text = "U.S. District Judge Ann Roe ruled on Monday.\n\n“The law is clear,” Roe wrote."
+    assert [k[3] for k in kinds_of(text)] == ["US"]
