@@ -86,3 +86,65 @@ def test_functions_on_parsed_documents_name_what_they_got(name, bad, got):
 @pytest.mark.parametrize("bad", ["text", None, ["a", "b"]])
 def test_functions_on_tables_say_which_table(name, what, bad):
     _refused(f"toolkit.{name} expects {what}", getattr(toolkit, name), bad)
+
+
+# The framing, alignment, pairing, side-by-side and distinctive-terms views check their input too.
+@pytest.mark.parametrize(("name", "expected"), [
+    ("frame_shares_by_outlet", "a list of ParsedDocument"),
+    ("top_frame_sentences", "a list of ParsedDocument"),
+    ("side_by_side", "a list of ParsedDocument"),
+    ("align_sentences", "a list of ParsedDocument"),
+    ("pair_stories", "a corpus DataFrame (toolkit.load_corpus) or a list of ParsedDocument"),
+    ("pairing.story_similarity", "a corpus DataFrame (toolkit.load_corpus) or a list of ParsedDocument"),
+    ("distinctive_terms", "a list of ParsedDocument or a DataFrame"),
+])
+@pytest.mark.parametrize(("bad", "got"), [
+    ("Some text.", "got a str"), (None, "got None"), (["one", "two"], "item 0 is a str"),
+    (parse_document("One sentence.", doc_id="a", outlet="X"), "got a ParsedDocument"), (5, "got an int"),
+])
+def test_views_on_parsed_documents_name_what_they_got(name, expected, bad, got):
+    module, _, function = f"toolkit.{name}".rpartition(".")
+    message = _refused(f"toolkit.{name} expects ", getattr(importlib.import_module(module), function), bad)
+    assert f"expects {expected}" in message and got in message and "parse_corpus" in message
+
+
+@pytest.mark.parametrize("name", ["frame_shares_by_outlet", "top_frame_sentences", "side_by_side"])
+def test_views_on_parsed_documents_say_a_table_is_not_documents(name):
+    message = _refused(f"toolkit.{name} expects a list of ParsedDocument", getattr(toolkit, name),
+                       pd.DataFrame({"doc_id": ["a"], "text": ["x"]}))
+    assert "got a DataFrame" in message
+
+
+@pytest.mark.parametrize("bad", ["text", None, ["a", "b"], [], _shared_id_docs()])
+def test_omission_report_wants_an_alignment(bad):
+    message = _refused("toolkit.omission_report expects an alignment DataFrame", toolkit.omission_report, bad)
+    assert "align_sentences" in message
+
+
+def _two_docs():
+    return [parse_document("Blinken will visit Beijing. Mao Ning criticised the trip.", doc_id="a", outlet="A"),
+            parse_document("Blinken will visit Beijing.", doc_id="b", outlet="B")]
+
+
+@pytest.mark.parametrize("bad", ["text", ["a", "b"]])
+def test_optional_tables_are_checked_too(bad):
+    docs = _two_docs()
+    alignment = toolkit.align_sentences(docs)
+    _refused(r"toolkit.omission_report\(quotes=...\) expects a quotes DataFrame", toolkit.omission_report,
+             alignment, quotes=bad)
+    for table in ("alignment", "quotes", "marks"):
+        _refused(rf"toolkit.side_by_side\({table}=...\) expects a DataFrame", toolkit.side_by_side, docs,
+                 **{table: bad})
+
+
+def test_checked_views_still_accept_a_tuple_and_repeated_ids():
+    docs = tuple(_two_docs())
+    assert toolkit.side_by_side(docs, alignment=toolkit.align_sentences(docs)).to_html()
+    assert len(toolkit.pair_stories(pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["A", "B"],
+                                                  "text": ["Rain.", "Rain."]}))) == 2
+    repeated = _shared_id_docs()
+    assert list(toolkit.top_frame_sentences(repeated).columns)[:2] == ["outlet", "frame"]
+    assert len(toolkit.frame_shares_by_outlet(repeated, n_boot=10)) > 0
+    # the doc_id checks of their own keep their messages
+    _refused("doc_ids must be unique to align sentences", toolkit.align_sentences, repeated)
+    _refused("doc_id 'a' appears more than once", toolkit.pair_stories, repeated)

@@ -53,6 +53,7 @@ import numpy as np
 import pandas as pd
 
 from toolkit.errors import InputError
+from toolkit.metrics import check_docs, check_kind
 from toolkit.text import ParsedDocument
 
 __all__ = [
@@ -222,7 +223,7 @@ def align_sentences(
     if not 0.0 <= paraphrase_threshold <= shared_threshold <= 1.0:
         raise InputError("thresholds must satisfy 0 <= paraphrase_threshold <= shared_threshold"
                          f" <= 1, got {paraphrase_threshold} and {shared_threshold}")
-    docs = list(docs)
+    docs = list(check_docs(docs, caller="toolkit.align_sentences", unique=False))  # doc_ids are checked below
     ids = [d.doc_id for d in docs]
     if len(set(ids)) != len(ids):
         raise InputError("doc_ids must be unique to align sentences")
@@ -347,6 +348,11 @@ def omission_report(
     >>> report[["outlet", "sentence", "actors_only_here"]].values.tolist()
     [['A', 'Mao Ning criticised the trip.', 'Mao Ning']]
     """
+    check_kind(alignment, ["columns"], caller="toolkit.omission_report",
+               expected="an alignment DataFrame from toolkit.align_sentences(docs)")
+    if quotes is not None:
+        check_kind(quotes, ["columns"], caller="toolkit.omission_report(quotes=...)",
+                   expected="a quotes DataFrame from toolkit.extract_quotes(docs) or None")
     needed = {"doc_id", "outlet", "sentence_id", "start", "end", "sentence", "label", "similarity"}
     missing = needed - set(alignment.columns)
     if missing:

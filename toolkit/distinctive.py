@@ -31,6 +31,7 @@ import numpy as np
 import pandas as pd
 
 from toolkit.errors import InputError
+from toolkit.metrics import check_docs
 from toolkit.text import ParsedDocument
 
 __all__ = ["log_odds_dirichlet", "term_table", "distinctive_terms"]
@@ -268,6 +269,8 @@ def distinctive_terms(
         })
         frame = frame[data[feature_col].notna().to_numpy()]
     else:
+        data = check_docs(data, caller="toolkit.distinctive_terms", unique=False,
+                          expected="a list of ParsedDocument or a DataFrame with the group and feature columns")
         if group_col != "outlet":
             raise InputError("parsed documents are grouped by outlet; pass a table to group "
                              f"by {group_col!r}")

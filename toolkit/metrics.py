@@ -142,7 +142,8 @@ def check_kind(value: object, attributes: Sequence[str], *, caller: str, expecte
         raise InputError(f"{caller} expects {expected}, got {describe_value(value)}" + (f"; {hint}" if hint else ""))
 
 
-def check_docs(docs: object, *, caller: str, unique: bool = True) -> Sequence[ParsedDocument]:
+def check_docs(docs: object, *, caller: str, unique: bool = True,
+               expected: str = "a list of ParsedDocument") -> Sequence[ParsedDocument]:
     """``docs`` as a sequence of ParsedDocument, or an InputError in one line saying what is wrong.
 
     A set over the documents' types and one over their ids (about 0.1 microsecond a
@@ -158,6 +159,10 @@ def check_docs(docs: object, *, caller: str, unique: bool = True) -> Sequence[Pa
     unique : bool, default=True
         Refuse two documents with the same ``doc_id`` (the family tables are
         keyed by it).
+    expected : str, default="a list of ParsedDocument"
+        What the caller takes, for the message (``"a corpus DataFrame or a list
+        of ParsedDocument"`` for a function that takes a table too; the table is
+        the caller's to handle before calling this).
 
     Raises
     ------
@@ -176,7 +181,7 @@ def check_docs(docs: object, *, caller: str, unique: bool = True) -> Sequence[Pa
 
     if (docs is None or isinstance(docs, str | bytes | ParsedDocument) or hasattr(docs, "columns")
             or not isinstance(docs, Iterable)):
-        raise InputError(f"{caller} expects a list of ParsedDocument, got {describe_value(docs)}; {_DOCS_HINT}")
+        raise InputError(f"{caller} expects {expected}, got {describe_value(docs)}; {_DOCS_HINT}")
     if not isinstance(docs, Sized):  # a generator: read it once
         docs = list(docs)
     if set(map(type, docs)) <= {ParsedDocument} and (  # the usual case, at C speed
@@ -185,7 +190,7 @@ def check_docs(docs: object, *, caller: str, unique: bool = True) -> Sequence[Pa
     seen: dict[str, int] = {}
     for i, doc in enumerate(docs):
         if not isinstance(doc, ParsedDocument):
-            raise InputError(f"{caller} expects a list of ParsedDocument, but item {i} is {describe_value(doc)}; "
+            raise InputError(f"{caller} expects {expected}, but item {i} is {describe_value(doc)}; "
                              f"{_DOCS_HINT}")
         if unique:
             first = seen.setdefault(doc.doc_id, i)

@@ -42,6 +42,7 @@ import numpy as np
 import pandas as pd
 
 from toolkit.errors import InputError
+from toolkit.metrics import check_docs
 from toolkit.text import ParsedDocument
 
 __all__ = [
@@ -61,7 +62,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]*[^\W_]")
 
 
-def _frame_from(corpus_or_docs: pd.DataFrame | Sequence[ParsedDocument]) -> pd.DataFrame:
+def _frame_from(corpus_or_docs: pd.DataFrame | Sequence[ParsedDocument], caller: str) -> pd.DataFrame:
     if isinstance(corpus_or_docs, pd.DataFrame):
         missing = {"doc_id", "outlet", "text"} - set(corpus_or_docs.columns)
         if missing:
@@ -77,7 +78,8 @@ def _frame_from(corpus_or_docs: pd.DataFrame | Sequence[ParsedDocument]) -> pd.D
             "published": list(published),
         })
     else:
-        docs = list(corpus_or_docs)
+        docs = list(check_docs(corpus_or_docs, caller=caller, unique=False,  # doc_ids are checked below
+                               expected="a corpus DataFrame (toolkit.load_corpus) or a list of ParsedDocument"))
         out = pd.DataFrame({
             "doc_id": [d.doc_id for d in docs],
             "outlet": [d.outlet for d in docs],
@@ -140,7 +142,7 @@ def story_similarity(corpus_or_docs: pd.DataFrame | Sequence[ParsedDocument]) ->
     """
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
-    frame = _frame_from(corpus_or_docs)
+    frame = _frame_from(corpus_or_docs, "toolkit.pairing.story_similarity")
     if frame.empty:
         return pd.DataFrame()
     texts = (frame["title"] + "\n\n" + frame["text"]).tolist()
@@ -218,7 +220,7 @@ def pair_stories(
         raise InputError(f"threshold must be between 0 and 1, got {threshold}")
     if date_window_days is not None and date_window_days < 0:
         raise InputError(f"date_window_days must be >= 0, got {date_window_days}")
-    frame = _frame_from(corpus_or_docs)
+    frame = _frame_from(corpus_or_docs, "toolkit.pair_stories")
     n = len(frame)
     if n == 0:
         return pd.DataFrame({"doc_id": [], "outlet": [], "story_id": []}, dtype=object)

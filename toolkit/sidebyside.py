@@ -266,6 +266,15 @@ def side_by_side(
     -------
     SideBySide
     """
+    from toolkit.metrics import check_docs, check_kind
+
+    docs = check_docs(docs, caller="toolkit.side_by_side", unique=False)
+    for name, table, source in (("alignment", alignment, "toolkit.align_sentences(docs)"),
+                                ("quotes", quotes, "toolkit.extract_quotes(docs)"),
+                                ("marks", marks, "doc_id, start, end, kind, label")):
+        if table is not None:
+            check_kind(table, ["columns"], caller=f"toolkit.side_by_side({name}=...)",
+                       expected=f"a DataFrame ({source}) or None")
     by_id = {d.doc_id: d for d in docs}
     spans = {d.doc_id: _quote_marks(quotes, d.doc_id) + _other_marks(marks, d.doc_id) for d in docs}
     local = {d.doc_id: _by_sentence(d, spans[d.doc_id]) for d in docs}

@@ -175,6 +175,7 @@ def top_frame_sentences(docs: Sequence[ParsedDocument], *, scheme: SchemeArg = "
     """
     import pandas as pd
 
+    docs = check_docs(docs, caller="toolkit.top_frame_sentences", unique=False)
     sch = load_scheme(scheme)
     columns = ["outlet", "frame", "rank", "doc_id", "sentence_id", "position", "n_cues", "words", "sentence"]
     parts = []

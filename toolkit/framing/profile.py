@@ -26,6 +26,7 @@ import numpy as np
 
 from toolkit.framing.lexicon import sentence_metrics
 from toolkit.framing.scheme import FrameScheme, load_scheme
+from toolkit.metrics import check_docs
 from toolkit.text import ParsedDocument
 
 if TYPE_CHECKING:
@@ -74,6 +75,7 @@ def frame_shares_by_outlet(docs: Sequence[ParsedDocument], *,
     """
     import pandas as pd
 
+    docs = check_docs(docs, caller="toolkit.frame_shares_by_outlet", unique=False)
     if n_boot < 1 or not 0 < level < 1:
         from toolkit.errors import InputError
 
