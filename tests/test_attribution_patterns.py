@@ -580,3 +580,14 @@ def test_describing_verbs_and_more_role_nouns(text, expected):
 def test_a_us_judge_speaks_for_the_us():
     text = "U.S. District Judge Ann Roe ruled on Monday.\n\n“The law is clear,” Roe wrote."
     assert [k[3] for k in kinds_of(text)] == ["US"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # names with diacritics are whole names
+    ("“We will see,” said Raúl Peña.", ["Raúl Peña"]),
+    ("“We will see,” said Bartosz Arłukowicz.", ["Bartosz Arłukowicz"]),
+    # a date opening the previous sentence is read past to the name
+    ("“We will win,” Tom Hale said.\n\nIn March, Bill Roe spoke. “We are safe,” he said.", ["Tom Hale", "Bill Roe"]),
+])
+def test_names_with_diacritics_and_a_date_before_the_name(text, expected):
+    assert [c for _, _, c in speakers_of(text)] == expected

@@ -726,8 +726,10 @@ def _resolve_pronoun(low: str, att: Attribution, history: list[tuple[int, Speake
             if len(lead) > 5 or any(w[:1].islower() and w not in ("of", "the", "and") for w in lead):
                 break  # the name does not open the sentence ("He said Ann Lee ...")
             words = first.group().split()
-            if words[0] in _NOT_NAMES:
+            if words[0].casefold() in _PRONOUNS or words[0] in ("The", "A", "An", "This", "That", "These", "Those"):
                 break  # "He", "The": the sentence opens with no name
+            if words[0] in _NOT_NAMES and len(words) <= 2:
+                continue  # "In March, Ann Lee said": read on
             sp = _name_speaker(first, marked, gaz, gaz_names, names, surnames)
             if sp is None or any(w in _LONG_TITLES or w.casefold().strip(".") in _TITLES
                                  or w.casefold() in _ORG_WORDS or w in ("One", "Acting", "Co", "Co.") for w in words):

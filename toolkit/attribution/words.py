@@ -115,9 +115,12 @@ _NOT_NAMES = frozenset("""The A An But And In On At It He She They This That The
 # (the words of a name are separated by spaces, never by a line break: "Discrimination Suits" as a
 # heading above "Ginsburg said" is no name)
 # (and a word may have a second capital: "McCain", "DeVos", "LaHood")
-_NAME = re.compile(r"[A-Z][a-z]++(?:[A-Z][a-z]++)?+(?:[-'’][A-Z]?[a-z]++)?+\.?+"
-                   r"(?:[^\S\n]++(?:[A-Z]\.[^\S\n]++)?+[A-Z][a-z]++(?:[A-Z][a-z]++)?+"
-                   r"(?:[-'’][A-Z]?[a-z]++)?+){0,3}")
+# (letters with diacritics count: "Peña Nieto", "Erdoğan", "Arłukowicz"; Latin-1 and Latin Extended-A)
+_LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f"
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+_NAME = re.compile(rf"[{_UPPER}][{_LOWER}]++(?:[A-Z][{_LOWER}]++)?+(?:[-'’][A-Z]?[{_LOWER}]++)?+\.?+"
+                   rf"(?:[^\S\n]++(?:[A-Z]\.[^\S\n]++)?+[{_UPPER}][{_LOWER}]++(?:[A-Z][{_LOWER}]++)?+"
+                   rf"(?:[-'’][A-Z]?[{_LOWER}]++)?+){{0,3}}")
 _PLACE_WORDS = {  # heads of capitalised names that are no person (not "Hall", "Bill", "Park")
     "street", "avenue", "county", "city", "island", "islands", "river", "sea", "ocean", "mountain",
     "mountains", "valley", "bay", "square", "revolution", "war", "week", "month", "year", "hospital",
