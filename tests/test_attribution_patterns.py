@@ -591,3 +591,14 @@ def test_a_us_judge_speaks_for_the_us():
 ])
 def test_names_with_diacritics_and_a_date_before_the_name(text, expected):
     assert [c for _, _, c in speakers_of(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one person, one side in an article, earlier rows included
+    ("“We will act,” Molins said.\n\nFrench prosecutor François Molins spoke later. “It is over,” Molins said.",
+     ["France", "France"]),
+    # "New Mexico" is no Mexico
+    ("“We will act,” the New Mexico governor said.", [None]),
+])
+def test_one_side_per_person_and_new_mexico(text, expected):
+    assert [k[3] for k in kinds_of(text)] == expected

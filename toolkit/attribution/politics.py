@@ -45,7 +45,7 @@ _NOT_US_PARTY = frozenset({"Liberal", "Social", "Christian", "Free", "Sweden", "
 #: a comma: "Secretary of State ", "foreign minister, ")
 _OFFICE_BEFORE = re.compile(
     r"(?:Minister|minister|President|Ambassador|ambassador|Chancellor|Premier|Secretary|[Ss]pokes(?:man|woman|person)"
-    r"|[Ee]nvoy|Judge|Attorney|Prosecutor|Commissioner|Director|Admiral|General|Chief)(?:[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?:State|Defen[cs]e|Foreign[^\S\n]+Affairs|Homeland"
+    r"|[Ee]nvoy|Judge|judge|Attorney|Prosecutor|prosecutor|Commissioner|Director|Admiral|General|Chief)(?:[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?:State|Defen[cs]e|Foreign[^\S\n]+Affairs|Homeland"
     r"[^\S\n]+Security|Health|Education|Energy|Treasury|Interior|Commerce|Labou?r|Agriculture|Transportation"
     r"|Justice|Finance))?,?[^\S\n]+$")
 #: the last words the patterns above can end on
@@ -57,7 +57,7 @@ _OFFICE_LAST_WORDS = frozenset({"Minister", "minister", "President", "Ambassador
                                 "Affairs", "Security", "Health", "Education", "Energy", "Treasury", "Interior",
                                 "Commerce", "Labor", "Labour", "Agriculture", "Transportation", "Justice", "Finance",
                                 "Judge", "Attorney", "Prosecutor", "Commissioner", "Director", "Admiral", "General",
-                                "Chief"})
+                                "Chief", "judge", "prosecutor"})
 #: words that may stand between a nationality and the office ("North Korean Vice Foreign Minister")
 _OFFICE_WORDS = frozenset({"vice", "deputy", "foreign", "prime", "defense", "defence", "finance", "interior",
                            "trade", "economy", "environment", "health", "federal", "chief", "senior", "top",
@@ -75,7 +75,7 @@ _MAX_OCCURRENCES = 60  # places read per name
 #: any word the cues above need before a name (one quick search decides that a place has none)
 _ANY_CUE = re.compile(r"Republican|Democrat|GOP|Sen\.|Senator|Rep\.|Representative|Congress|Gov\.|Governor|Attorney"
                       r"|Assembly|Minister|minister|President|Ambassador|ambassador|Chancellor|Premier|Secretary"
-                      r"|[Ss]pokes|[Ee]nvoy|Judge|Prosecutor|Commissioner|Director|Admiral|General|Chief")
+                      r"|[Ss]pokes|[Ee]nvoy|[Jj]udge|[Pp]rosecutor|Commissioner|Director|Admiral|General|Chief")
 
 
 def _before_name_word(head: str) -> int:

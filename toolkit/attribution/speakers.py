@@ -82,6 +82,8 @@ def _describe(surface: str, gaz: Gazetteer) -> Speaker:
     words = surface.split()
     lows = [w.casefold().strip(".,’'") for w in words]
     mentions = gaz.find(surface)
+    if mentions and " New " in f" {surface} ":  # "the New Mexico governor" is no Mexican
+        mentions = [mm for mm in mentions if surface[max(0, mm.start - 4):mm.start] != "New "]
     persons = [mm.entity for mm in mentions if mm.entity.type == "person"]
     role = next((_ROLE_NOUNS[w] for w in reversed(lows) if w in _ROLE_NOUNS), None)
     plural = lows[-1] in _PLURAL_ROLES if lows else False
@@ -393,8 +395,18 @@ def _resolve(atts: list[Attribution], text: str, gaz: Gazetteer,
         resolved[i] = sp
         if sp is not None:
             history.append((att.paragraph, sp))
+    # one person, one side in an article: "French prosecutor Ann Lee said" gives France to every
+    # later (and earlier) "Lee said" (a person given two sides keeps each row's own)
+    side_of: dict[str, str] = {}
+    for done in resolved.values():
+        if done is not None and done.affiliation and done.source_kind == "named_person":
+            name = done.canonical
+            side_of[name] = done.affiliation if side_of.get(name, done.affiliation) == done.affiliation else ""
     for i in range(len(atts)):
-        out.append(resolved[i])
+        row = resolved[i]
+        if row is not None and not row.affiliation and row.source_kind == "named_person" and side_of.get(row.canonical):
+            row = row._replace(affiliation=side_of[row.canonical])
+        out.append(row)
     return out
 
 
