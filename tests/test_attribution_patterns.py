@@ -198,7 +198,20 @@ def test_titles_in_quotation_marks_are_no_quotes(text, quotes):
 ])
 def test_fronted_words_and_coordination_are_no_speaker(text, quote, speaker):
     found = [(q, s) for q, s, _ in speakers_of(text) if q == quote]
-    assert found == [(quote, speaker)]
+    # (a quoted word or two with no speaker and no cue is a term, not an attribution: no row)
+    assert found == ([(quote, speaker)] if speaker else [])
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a scare quote of a word or two with no speaker is no attribution
+    ("The so-called “deal” was signed on Monday.", []),
+    # ... a longer unattributed phrase, or a short one with a speaker, stays
+    ("The plan was described as a “very costly and pointless exercise” in the report.",
+     ["very costly and pointless exercise"]),
+    ("Ann Lee called it a “boondoggle.”", ["boondoggle."]),
+])
+def test_short_unattributed_partial_quotes_are_terms(text, expected):
+    assert [q for q, _, _ in speakers_of(text)] == expected
 
 
 @pytest.mark.parametrize("text, clause, speaker", [
