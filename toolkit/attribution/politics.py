@@ -98,18 +98,15 @@ def _us_after(after: str) -> bool:
     return not where or " ".join(where) in _US_STATE_NAMES or where[-1] in _US_STATE_NAMES
 
 
-def _us_side(before: str, after: str) -> bool:
-    """Whether the text around a name presents its bearer as a US politician.
+def _us_before(before: str) -> bool:
+    """Whether the text before a name presents its bearer as a US politician.
 
     The cues follow US political reporting (the Associated Press Stylebook's
-    party and state designations): a party tag after the name ("Ann Lee
-    (R-Ore.)", "Ann Lee, R-Ore."), a party in apposition ("Ann Lee, a Vermont
-    Democrat"), or a party, a state or "U.S." before a political office or the
-    name ("Republican Sen. Ann Lee", "Texas Gov. Ann Lee", "Vermont Democrat
-    Ann Lee", "U.S. Rep. Ann Lee").
+    party and state designations): a party, a state or "U.S." before a
+    political office or the name ("Republican Sen. Ann Lee", "Texas Gov. Ann
+    Lee", "Vermont Democrat Ann Lee", "U.S. Rep. Ann Lee"); the cues after the
+    name are :func:`_us_after`'s.
     """
-    if after and _US_AFTER.match(after) is not None:
-        return _us_after(after)
     before = before[-60:]
     last = before.rsplit(None, 1)[-1] if before.strip() else ""
     if not (last in _US_OFFICE_WORDS or "Republican" in before or "Democrat" in before or "GOP" in before):
@@ -189,7 +186,7 @@ def side_in_context(text: str, name: str, countries: dict[str, str],
                 if found:
                     break
                 head = before[:cut]
-                if _us_side(head, ""):
+                if _us_before(head):
                     found = "US"
                 else:
                     found = _official_side(head, countries, demonyms)
