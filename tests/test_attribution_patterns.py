@@ -615,3 +615,19 @@ def test_names_with_diacritics_and_a_date_before_the_name(text, expected):
 ])
 def test_one_side_per_person_and_new_mexico(text, expected):
     assert [k[3] for k in kinds_of(text)] == expected
+
+
+@pytest.mark.parametrize("text, clause, speaker", [
+    # an adjunct of time or manner between the verb and "that"
+    ("Tom Hale said Thursday that the plant would close.", "the plant would close", "Tom Hale"),
+    ("Tom Hale said in a statement that the talks had failed.", "the talks had failed", "Tom Hale"),
+    ("Ann Lee acknowledged earlier that the plan was late.", "the plan was late", "Ann Lee"),
+    ("Ann Lee said publicly that the plan was late.", "the plan was late", "Ann Lee"),
+])
+def test_indirect_speech_with_an_adjunct_before_that(text, clause, speaker):
+    assert [(q, s) for q, s, _ in speakers_of(text)] == [(clause, speaker)]
+
+
+def test_an_object_before_that_is_still_no_report():
+    # "said the plan that ..." has a noun phrase, not an adjunct, before "that"
+    assert speakers_of("Tom Hale said the plan that the board liked was late.") == []

@@ -231,8 +231,9 @@ def _indirect(spec: _Spec, text: str, p_start: int, p_end: int, starts: list[int
         limit = min(p_end, ve + 60)
         that = _THAT.match(text, ve, limit) if text.find("that", ve, limit) >= 0 else None
         if that is not None:
-            # X <verb> (object) that CLAUSE
-            if that.group(1) and lemma not in _OBJECT_VERBS:
+            # X <verb> (object) that CLAUSE; X <verb> (adjunct) that CLAUSE ("said Thursday that",
+            # "said earlier that", "said in a statement that")
+            if that.group(1) and lemma not in _OBJECT_VERBS and not _adjunct(that.group(1)):
                 continue
             s, e = _sentence(starts, ends, p_start, p_end, vs)
             if finite:
@@ -355,6 +356,17 @@ _FRONTED = frozenset("""in on at during after before back when whenever while as
     once until unless whether with without for from by under over amid despite asked referring speaking
     upon within throughout following""".split())
 _INDEFINITE = frozenset({"nothing", "something", "everything", "anything"})
+
+
+def _adjunct(words: str) -> bool:
+    """Whether the words between a reporting verb and "that" are an adjunct of time or manner.
+
+    "Thursday", "earlier", "on Monday", "in a statement", "publicly": not an
+    object ("said the plan that ..." is no report), so the that-clause is still
+    the verb's.
+    """
+    first = words.split(None, 1)[0].casefold()
+    return first in _ADJUNCT_STARTS or (first.endswith("ly") and len(first) > 4)
 
 
 def _fronted_lead(lead: str) -> bool:
