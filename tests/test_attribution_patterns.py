@@ -631,3 +631,14 @@ def test_indirect_speech_with_an_adjunct_before_that(text, clause, speaker):
 def test_an_object_before_that_is_still_no_report():
     # "said the plan that ..." has a noun phrase, not an adjunct, before "that"
     assert speakers_of("Tom Hale said the plan that the board liked was late.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a body of the gazetteer before the office gives its side to the person, wherever they are quoted
+    ("White House Press Secretary Tom Hale spoke first. “We will see,” Hale said.", ["US"]),
+    ("FBI Director Ann Lee spoke on Monday. “We will see,” Lee said.", ["US"]),
+    # an envoy to a body speaks for a country, not for the body
+    ("NATO Ambassador Ann Lee spoke on Monday. “We will see,” Lee said.", [None]),
+])
+def test_a_body_before_an_office_gives_its_side(text, expected):
+    assert [k[3] for k in kinds_of(text)] == expected

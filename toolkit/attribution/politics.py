@@ -121,12 +121,19 @@ def _us_before(before: str) -> bool:
     return place.endswith(("U.S.", "US")) or place in _US_STATE_NAMES or place.split()[-1] in _US_STATE_NAMES
 
 
-def _official_side(before: str, countries: dict[str, str], demonyms: dict[str, str]) -> str | None:
-    """The country of an office holder introduced with it: "Chinese Foreign Minister ", "Iran's foreign minister, "."""
+def _official_side(before: str, countries: dict[str, str], demonyms: dict[str, str],
+                   bodies: dict[str, str] | None = None) -> str | None:
+    """The side of an office holder introduced with it.
+
+    A nationality or country ("Chinese Foreign Minister ", "Iran's foreign
+    minister, ") or a body of the gazetteer ("White House Press Secretary ",
+    "State Department spokesman ", "FBI Director ") before the office.
+    """
     before = before[-70:]
     last = before.rsplit(None, 1)[-1].rstrip(",") if before.strip() else ""
     if last not in _OFFICE_LAST_WORDS:
         return None
+    envoy = last.casefold() in {"ambassador", "envoy"}
     m = _OFFICE_BEFORE.search(before)
     if m is None:
         return None
@@ -134,6 +141,14 @@ def _official_side(before: str, countries: dict[str, str], demonyms: dict[str, s
     for i in range(len(words) - 1, -1, -1):
         word = words[i]
         low = word.casefold()
+        if word[:1].isupper() and not low.endswith(("'s", "’s")):
+            # a body or a country of several words: "White House Press Secretary ", "Chinese Foreign Ministry
+            # spokesman " (not before an envoy: "NATO Ambassador Ann Lee" is a country's envoy to NATO)
+            for n in (3, 2, 1) if i else (1,):
+                key = " ".join(words[max(0, i - n + 1):i + 1])
+                side = countries.get(key) or (bodies.get(key) if bodies and not envoy else None)
+                if side:
+                    return side
         poss = low.endswith(("'s", "’s"))
         key = word[:-2] if poss else word
         two = f"{words[i - 1]} {key}" if i else ""
@@ -148,7 +163,7 @@ def _official_side(before: str, countries: dict[str, str], demonyms: dict[str, s
 
 
 def side_in_context(text: str, name: str, countries: dict[str, str],
-                    demonyms: dict[str, str] = _DEMONYMS) -> str | None:
+                    demonyms: dict[str, str] = _DEMONYMS, bodies: dict[str, str] | None = None) -> str | None:
     """The side the article gives a person where it names them (see the module docstring), or None.
 
     Every place where ``name`` (a full name or a surname) occurs as whole words is
@@ -160,6 +175,8 @@ def side_in_context(text: str, name: str, countries: dict[str, str],
     'US'
     >>> side_in_context("Iran's foreign minister, Ann Lee, spoke.", "Ann Lee", {"Iran": "Iran"})
     'Iran'
+    >>> side_in_context("FBI Director Ann Lee spoke.", "Ann Lee", {}, bodies={"FBI": "US"})
+    'US'
     """
     side: str | None = None
     at = text.find(name)
@@ -189,7 +206,7 @@ def side_in_context(text: str, name: str, countries: dict[str, str],
                 if _us_before(head):
                     found = "US"
                 else:
-                    found = _official_side(head, countries, demonyms)
+                    found = _official_side(head, countries, demonyms, bodies)
                 cut = _before_name_word(head)
                 if cut < 0:
                     break
@@ -204,15 +221,17 @@ def side_in_context(text: str, name: str, countries: dict[str, str],
 class _ArticleSides:
     """Sides of an article's named speakers from their context (:func:`side_in_context`), memoised per name."""
 
-    __slots__ = ("text", "countries", "demonyms", "found")
+    __slots__ = ("text", "countries", "demonyms", "bodies", "found")
 
-    def __init__(self, text: str, countries: dict[str, str], demonyms: dict[str, str]) -> None:
+    def __init__(self, text: str, countries: dict[str, str], demonyms: dict[str, str],
+                 bodies: dict[str, str] | None = None) -> None:
         self.text = text
         self.countries = countries
         self.demonyms = demonyms
+        self.bodies = bodies
         self.found: dict[str, str | None] = {}
 
     def get(self, name: str) -> str | None:
         if name not in self.found:
-            self.found[name] = side_in_context(self.text, name, self.countries, self.demonyms)
+            self.found[name] = side_in_context(self.text, name, self.countries, self.demonyms, self.bodies)
         return self.found[name]

@@ -72,7 +72,7 @@ def _resolve(atts: list[Attribution], text: str, gaz: Gazetteer,
     marked = sorted((a.start - 1, a.end + 1) for a in atts if a.kind != "indirect")
     memo = _cache_of(gaz)
     surnames = _Surnames(text)  # read when a pronoun first needs them
-    sides = _ArticleSides(text, memo.countries, _DEMONYMS)  # read when a named speaker has no affiliation
+    sides = _ArticleSides(text, memo.countries, _DEMONYMS, memo.bodies)  # read when a named speaker has no affiliation
     for i in order:
         att = atts[i]
         surface = att.speaker
@@ -150,7 +150,7 @@ def _resolve(atts: list[Attribution], text: str, gaz: Gazetteer,
 class _GazetteerCache:
     """Per-gazetteer memo of pure lookups: speaker descriptions, mentions, person aliases."""
 
-    __slots__ = ("gaz", "described", "mentioned", "aliases", "countries")
+    __slots__ = ("gaz", "described", "mentioned", "aliases", "countries", "bodies")
 
     def __init__(self, gaz: Gazetteer) -> None:
         self.gaz = gaz
@@ -159,6 +159,8 @@ class _GazetteerCache:
         self.aliases = frozenset(a for e in gaz.entities if e.type == "person" for a in e.aliases)
         self.countries = {a: e.affiliation for e in gaz.entities if e.type == "country" and e.affiliation
                           for a in e.aliases}  # "Iran's foreign minister"
+        self.bodies = {a: e.affiliation for e in gaz.entities if e.type == "organization" and e.affiliation
+                       and e.affiliation != "media" for a in e.aliases}  # "FBI Director", "State Department spokesman"
 
     def describe(self, surface: str) -> Speaker:
         return self.described[surface]  # type: ignore[no-any-return]
