@@ -642,3 +642,15 @@ def test_an_object_before_that_is_still_no_report():
 ])
 def test_a_body_before_an_office_gives_its_side(text, expected):
     assert [k[3] for k in kinds_of(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # in an article about US politics a bare congressional or state title places the person
+    ("The Republicans met. Sen. Tom Hale spoke first. “We will see,” Hale said.", ["US"]),
+    ("Congress met. At the start, former Rep. Ann Lee spoke. “We will see,” Lee said.", ["US"]),
+    # ... not when a capitalised word qualifies the title, nor in an article with no US politics
+    ("The Republicans met. Australian Senator Tom Hale spoke first. “We will see,” Hale said.", [None]),
+    ("The match went on. Sen. Tom Hale spoke first. “We will see,” Hale said.", [None]),
+])
+def test_a_bare_us_title_in_an_article_about_us_politics(text, expected):
+    assert [k[3] for k in kinds_of(text)] == expected

@@ -163,11 +163,16 @@ def _official_side(before: str, countries: dict[str, str], demonyms: dict[str, s
 
 
 def side_in_context(text: str, name: str, countries: dict[str, str],
-                    demonyms: dict[str, str] = _DEMONYMS, bodies: dict[str, str] | None = None) -> str | None:
+                    demonyms: dict[str, str] = _DEMONYMS, bodies: dict[str, str] | None = None,
+                    us_politics: bool = False) -> str | None:
     """The side the article gives a person where it names them (see the module docstring), or None.
 
     Every place where ``name`` (a full name or a surname) occurs as whole words is
-    read; a person the article gives two different sides has none.
+    read; a person the article gives two different sides has none. In an
+    article about US politics (``us_politics``: it names a US party or
+    Congress), a bare congressional or state title before the name is enough
+    ("Sen. Ann Lee", "former Rep. Tom Hale", "Gov. Ann Lee"), unless a
+    capitalised word qualifies it ("Australian Senator Ann Lee").
 
     Examples
     --------
@@ -203,7 +208,7 @@ def side_in_context(text: str, name: str, countries: dict[str, str],
                 if found:
                     break
                 head = before[:cut]
-                if _us_before(head):
+                if _us_before(head) or (us_politics and _bare_us_title(head)):
                     found = "US"
                 else:
                     found = _official_side(head, countries, demonyms, bodies)
@@ -218,10 +223,32 @@ def side_in_context(text: str, name: str, countries: dict[str, str],
     return side
 
 
+#: a bare title of US politics ending the text before a name ("Sen. ", "Rep. ", "Gov. ")
+_BARE_US_TITLE = re.compile(r"(?:^|(?P<prev>\S+)[^\S\n]+)(?:Sen\.|Senator|Rep\.|Congress(?:wo)?man|Gov\.|Governor)"
+                            r"[^\S\n]+$")
+#: words that may qualify such a title and keep it American
+_TITLE_QUALIFIERS = frozenset({"former", "the", "then", "late", "retired", "veteran", "freshman", "incoming",
+                               "outgoing", "longtime", "state", "u.s.", "us"})
+
+
+def _bare_us_title(head: str) -> bool:
+    """Whether ``head`` ends in a congressional or state title with no foreign qualifier ("former Sen. ")."""
+    m = _BARE_US_TITLE.search(head[-40:])
+    if m is None:
+        return False
+    prev = (m.group("prev") or "").strip("“\"(—–-")
+    return (not prev or not prev[:1].isupper() or prev.casefold().rstrip(",") in _TITLE_QUALIFIERS
+            or prev.endswith((".", ":", ";")))
+
+
+#: words of an article about US politics
+_US_POLITICS = re.compile(r"Republican|Democrat|GOP\b|Congress|Capitol Hill")
+
+
 class _ArticleSides:
     """Sides of an article's named speakers from their context (:func:`side_in_context`), memoised per name."""
 
-    __slots__ = ("text", "countries", "demonyms", "bodies", "found")
+    __slots__ = ("text", "countries", "demonyms", "bodies", "found", "us_politics")
 
     def __init__(self, text: str, countries: dict[str, str], demonyms: dict[str, str],
                  bodies: dict[str, str] | None = None) -> None:
@@ -230,8 +257,12 @@ class _ArticleSides:
         self.demonyms = demonyms
         self.bodies = bodies
         self.found: dict[str, str | None] = {}
+        self.us_politics: bool | None = None
 
     def get(self, name: str) -> str | None:
         if name not in self.found:
-            self.found[name] = side_in_context(self.text, name, self.countries, self.demonyms, self.bodies)
+            if self.us_politics is None:
+                self.us_politics = _US_POLITICS.search(self.text) is not None
+            self.found[name] = side_in_context(self.text, name, self.countries, self.demonyms, self.bodies,
+                                               self.us_politics)
         return self.found[name]
