@@ -103,3 +103,21 @@ def test_quick_paths_know_every_character_their_regexes_know():
     for raw in ("a\u200bb \r\nc", "x\u3000 y\t\n\n  z ", "plain line\nnext line", "e\u200b\u0301 \u00a0"):
         assert cleaning.clean_text(raw).text == "\n\n".join(
             line for line in (cleaning._fold(part) for part in cleaning.normalize_text(raw).split("\n")) if line)
+
+
+def test_a_link_card_after_a_name_goes_and_is_recorded():
+    # made-up text in the shape of The Hill's inline cards: legal name glued to headlines, then "MORE"
+    raw = ("“It is not reassuring,” said Rep. Ann Lee Ann (Annie) Marie LeeSenate passes a bill on roads "
+           "Lee: 'I was right' MORE (R-Pa.), who is retiring.\n\nPresident Tom Kerr Thomas Kerr MORE’s aides met.")
+    cleaned = clean_text(raw)
+    assert cleaned.text == ("“It is not reassuring,” said Rep. Ann Lee (R-Pa.), who is retiring.\n\n"
+                            "President Tom Kerr’s aides met.")
+    cards = [r for r in cleaned.removals if r.kind == "link_card"]
+    assert len(cards) == 2
+    assert all(normalize_text(raw)[r.start:r.end] == r.text for r in cards)
+
+
+def test_a_repeated_name_without_a_card_stays():
+    # no "MORE" after it: not a card ("Ann Lee Ann Lee" may be a typo, and shouting is no card)
+    raw = "Ann Lee Ann Lee spoke. CLICK HERE TO READ MORE. Tom Hale Thomas HaleBudget news today."
+    assert clean_text(raw).text == raw

@@ -9,6 +9,11 @@ record of every removal, so a reader can check that nothing of the article was
 lost. Curly and straight quotation marks are left as they are: attribution
 needs to tell them apart.
 
+Some sites inline a link card after a politician's name: The Hill prints the
+full legal name glued to the headlines of related stories and closes with
+"MORE" ("Sen. Ann Lee Ann Marie LeeSenate passes bill ... MORE (R-Ore.) said").
+The card is taken out, leaving "Sen. Ann Lee (R-Ore.) said".
+
 A bulleted key-points block at the top that repeats the body is kept in the
 text but marked (``summary_spans``), so that metrics can leave it out instead
 of counting the same sentences twice.
@@ -90,13 +95,20 @@ _NEWLINES = re.compile(f"\r\n|[{_NEWLINE_CHARS}]")
 _OTHER_SPACES = ("\t\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
                  "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
 _WORD = re.compile(r"\w+")
+#: a link card: a name, the same person's legal name (up to five words: names, initials, a nickname in
+#: parentheses) ending in the same surname glued to the next word, a headline or two, then "MORE"
+_CARD_NAME = re.compile(r"(?P<last>[A-Z][a-z][\w'’-]*) (?P<legal>(?:[A-Z][a-z]*\.? |\([A-Z][a-z]+\) ){1,5})"
+                        r"(?P=last)(?=[A-Z0-9'‘“\"]| MORE\b)")
+_CARD_END = re.compile(r" MORE\b")
+_CARD_SPAN = 700  # longest card seen: two headlines
 
 
 @dataclass(frozen=True)
 class Removal:
     """One piece of text that cleaning took out.
 
-    ``kind`` is ``furniture``, ``site_name``, ``headline`` or ``invisible``
+    ``kind`` is ``furniture``, ``site_name``, ``headline``, ``link_card`` (a
+    name's link card with related headlines, inside a line) or ``invisible``
     (zero-width characters, soft hyphens and byte-order marks inside a line).
 
     ``start`` and ``end`` are offsets into the *normalised* raw text (NFC,
@@ -154,6 +166,35 @@ def _split_site(line: str, outlet: str | None) -> tuple[str, str] | None:
     if key in KNOWN_SITE_NAMES or (outlet and outlet.casefold() in key):
         return match["title"].strip(), site
     return None
+
+
+def _link_cards(folded: str, line: str, start: int) -> tuple[str, list[Removal]]:
+    """``folded`` without its link cards, and their removals (offsets found in the raw ``line``).
+
+    A card whose text cannot be found verbatim in the raw line (its spacing
+    was folded) is kept, so that every removal's offsets hold.
+    """
+    removals: list[Removal] = []
+    pieces: list[str] = []
+    pos = 0
+    for m in _CARD_NAME.finditer(folded):
+        if m.start() < pos:
+            continue
+        end = _CARD_END.search(folded, m.end(), m.end() + _CARD_SPAN)
+        if end is None:
+            continue
+        cut_start, cut_end = m.start("legal") - 1, end.end()
+        card = folded[cut_start:cut_end]
+        at = line.find(card)
+        if at < 0:
+            continue
+        removals.append(Removal("link_card", card, start + at, start + at + len(card)))
+        pieces.append(folded[pos:cut_start])
+        pos = cut_end
+    if not removals:
+        return folded, removals
+    pieces.append(folded[pos:])
+    return "".join(pieces), removals
 
 
 def _words(text: str) -> set[str]:
@@ -247,6 +288,9 @@ def clean_text(raw: str, *, title: str | None = None, outlet: str | None = None)
                 continue
         if invisible:
             removals.extend(_invisible(line, start))
+        if "MORE" in folded:
+            folded, cards = _link_cards(folded, line, start)
+            removals.extend(cards)
         if _BULLET.match(folded) and len(bullets) == len(paragraphs):
             bullets.append(len(paragraphs))
             folded = "• " + _BULLET.sub("", folded)

@@ -600,7 +600,8 @@ def cleaning_log(corpus: pd.DataFrame) -> pd.DataFrame:
     pandas.DataFrame
         ``doc_id, outlet, kind, removed, start, end`` (offsets into the
         normalised raw text); ``kind`` is ``furniture``, ``site_name``,
-        ``headline`` (moved to the title) or ``invisible`` (zero-width
+        ``headline`` (moved to the title), ``link_card`` (a name's link card
+        with related headlines) or ``invisible`` (zero-width
         characters, soft hyphens, byte-order marks), plus one ``summary`` row per
         key-points block that is kept but not counted.
     """
