@@ -654,3 +654,14 @@ def test_a_body_before_an_office_gives_its_side(text, expected):
 ])
 def test_a_bare_us_title_in_an_article_about_us_politics(text, expected):
     assert [k[3] for k in kinds_of(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a byline after a dash ending the paragraph names the speaker of a quote that opens it
+    ("Supporters\n\n“The plan worked. Everyone can see it.” — Ann Lee, The Daily Planet", ["Ann Lee"]),
+    ("“The plan failed.” — Tom Hale to the Daily Planet", ["Tom Hale"]),
+    # ... not after a cue inside the paragraph: the dash then signs the item's writer
+    ("“It works,” Tom Hale said. “It is cheap.” — Ann Lee", ["Tom Hale", "Tom Hale"]),
+])
+def test_a_dash_byline_after_a_quote(text, expected):
+    assert [c for _, _, c in speakers_of(text)] == expected

@@ -193,6 +193,16 @@ def find_attributions(doc: ParsedDocument, *, verbs: QuoteVerbs | None = None) -
                      or text.find("went", after_pos, window_end) >= 0 else None)
                 if m and _is_speaker(m.group("np").split()):
                     speaker, cue, cue_pos = m.group("np"), "after", m.start("verb")
+            # 1b. a byline after a dash ending the paragraph: “...” — Ann Lee, Washington Post
+            # (only a quote that opens its paragraph: after a cue in the paragraph, the quote is that
+            # speaker's and the dash signs the writer of the item)
+            if not speaker and kind == "direct" and closed and not text[p_start:open_end - 1].strip(" •-–—\t"):
+                m = _DASH_BYLINE.match(text, after_pos, p_end)
+                if m and m.end() == p_end:
+                    np_text = m.group("np").split(" to ")[0].strip()  # "Ann Lee to the Associated Press"
+                    who = _prefix_speaker(np_text)
+                    if who and who == np_text:
+                        speaker, cue, cue_pos = who, "after", m.start("np")
             # 2. before the opening mark
             if not speaker:
                 b_start = max(p_start, s_start, open_end - 1 - _BEFORE_WINDOW)
@@ -287,6 +297,11 @@ def find_attributions(doc: ParsedDocument, *, verbs: QuoteVerbs | None = None) -
         out.extend(para_out)
     out.sort(key=lambda a: (a.start, a.end))
     return out
+
+
+#: a dash, then a speaker's name and an optional affiliation after a comma, up to the end of
+#: the paragraph: the byline of a quoted opinion ("“...” — Ann Lee, The Washington Post")
+_DASH_BYLINE = re.compile(r"[^\S\n]*[—–][^\S\n]*(?P<np>[A-Z][^,\n—–“”\"]{1,60}?)(?:,[^\n“”\"]{1,80})?[^\S\n]*$")
 
 
 #: words whose "'s" is "is" or "has", not a possessive ("it’s “over”", "he’s “not sure”")
