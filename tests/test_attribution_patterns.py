@@ -665,3 +665,8 @@ def test_a_bare_us_title_in_an_article_about_us_politics(text, expected):
 ])
 def test_a_dash_byline_after_a_quote(text, expected):
     assert [c for _, _, c in speakers_of(text)] == expected
+
+
+def test_a_party_tag_between_commas_after_the_name():
+    found = speakers_of("“We will not shut down,” Committee Chairwoman Ann Lee, D-Md., pledged.")
+    assert [(s, c) for _, s, c in found] == [("Committee Chairwoman Ann Lee", "Ann Lee")]

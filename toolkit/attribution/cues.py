@@ -76,8 +76,10 @@ def _spec(verbs: QuoteVerbs | None = None) -> _Spec:
     np = rf"(?P<np>(?:{word}\s+){{0,{_MAX_SPEAKER_WORDS - 1}}}?{word})"
     return _Spec(
         verbs=verbs,
-        # (a party tag may stand between name and verb: "Sen. Ann Lee (R-Ore.) said")
-        after_sv=re.compile(rf"[\s,.;:—–-]{{0,4}}{np}(?:\s+{_PARTY_TAG})?\s+{_AUX}{v}\b"),
+        # (a party tag may stand between name and verb: "Sen. Ann Lee (R-Ore.) said", or follow
+        # the name between commas: "Ann Lee, D-Md., pledged")
+        after_sv=re.compile(rf"[\s,.;:—–-]{{0,4}}{np}(?:\s+{_PARTY_TAG}|,[^\S\n]+[DRI]-[A-Z][A-Za-z.]{{1,12}},)?"
+                            rf"\s+{_AUX}{v}\b"),
         # "“...,” Mr. Hale, a Virginia Republican, said": a name, an apposition, the verb (the
         # apposition may be capitalised: "Mr. Hale, Virginia Republican, said", "Ann Lee, R-Ore., said";
         # a party tag may follow the name: "Sen. Ann Lee (R., Ore.), a critic, said")
