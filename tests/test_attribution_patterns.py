@@ -670,3 +670,8 @@ def test_a_dash_byline_after_a_quote(text, expected):
 def test_a_party_tag_between_commas_after_the_name():
     found = speakers_of("“We will not shut down,” Committee Chairwoman Ann Lee, D-Md., pledged.")
     assert [(s, c) for _, s, c in found] == [("Committee Chairwoman Ann Lee", "Ann Lee")]
+
+
+def test_a_described_name_with_an_age_after_a_direct_quote():
+    found = speakers_of("“There is so much out there,” video editor Ann Lee, 27, says.")
+    assert [c for _, _, c in found] == ["Ann Lee"]

@@ -187,6 +187,10 @@ def find_attributions(doc: ParsedDocument, *, verbs: QuoteVerbs | None = None) -
                 if m and _is_speaker(m.group(np_group).split()):
                     speaker, verb, cue = m.group(np_group), m.group(verb_group), "after"
                     cue_pos = m.start(verb_group)
+                elif m and kind == "direct" and (who := _described_name(m.group(np_group), at_end=True)):
+                    # "“...,” video editor Ann Lee, 27, says" (not after a partial quote: there the
+                    # words may run into the next sentence)
+                    speaker, verb, cue, cue_pos = who, m.group(verb_group), "after", m.start(verb_group)
             if not speaker:  # "“...” Jane Roe continued." ("continued to" is no cue, so only here)
                 m = (_AFTER_CONTINUED.match(text, after_pos, window_end)
                      if text.find("continued", after_pos, window_end) >= 0
