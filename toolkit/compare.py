@@ -11,6 +11,7 @@ is read the same way, so a new family appears here without changes.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -24,17 +25,130 @@ if TYPE_CHECKING:
     from toolkit.metrics import MetricSpec
     from toolkit.pipeline import Analysis
 
-__all__ = ["compare_outlets", "format_table", "comparison_wide", "voice_balance", "sentiment_along", "metric_base",
-           "COLUMNS", "BASES"]
+__all__ = ["compare_outlets", "format_table", "comparison_wide", "voice_balance", "voice_sides", "sentiment_along",
+           "metric_base", "COLUMNS", "BASES", "VOICE_TOP", "VOICE_MENTIONED", "WORD_COUNTS_NOTE"]
 
 #: Columns of the comparison table.
 COLUMNS = ("outlet", "metric", "label", "family", "unit", "estimate", "low", "high", "n", "n_unit",
            "n_articles", "p_value", "effect", "effect_measure", "note")
 
 #: What ``n`` counts, by the denominator column of a metric (:attr:`MetricSpec.weight`);
-#: a metric without one is a mean over sentences.
-BASES = {"words": "words", "stance_words": "words", "n_attributions": "attributions",
+#: a metric without one is a mean over sentences. The attribution family counts
+#: runs of letters and digits ("Russia’s", "dual-use": two), the stance family
+#: whole words (one): the two word counts of an article differ by that much.
+BASES = {"words": "words, Russia’s = 2", "stance_words": "words, Russia’s = 1", "n_attributions": "attributions",
          "n_verb": "reporting verbs"}
+
+#: How the two word counts differ, for the text table and the report.
+WORD_COUNTS_NOTE = ("word counts (counted sentences only: no headline, no key-points block): the attribution "
+                    "metrics count runs of letters and digits (Russia’s, dual-use = 2 words), the stance "
+                    "metrics whole words (= 1), so one article has two slightly different counts")
+
+
+#: Voice balance shows at most this many sides given a voice, the most quoted first (the rest: "other sides").
+VOICE_TOP = 5
+#: ... and the sides this many most named in the articles, even when nobody of that side is quoted.
+VOICE_MENTIONED = 3
+
+
+def _slug(side: str) -> str:
+    return re.sub(r"\W+", "_", side.casefold()).strip("_") or "side"
+
+
+def voice_sides(analysis: Analysis, *, top: int | None = None, mentioned: int | None = None
+                ) -> tuple[list[str], bool]:
+    """The sides (speaker affiliations) the voice-balance rows of :func:`compare_outlets` show.
+
+    The ``top`` (default :data:`VOICE_TOP`) sides with the most counted attributions (most first, then by
+    name), then those of the ``mentioned`` sides most named in the counted
+    sentences (gazetteer mentions; default :data:`VOICE_MENTIONED`) that are not among them: a side the
+    articles are about but never quote is shown with its share of 0. The
+    second value says whether other quoted sides remain (shown together as
+    "other sides").
+
+    Examples
+    --------
+    >>> from toolkit import analyze, load_corpus
+    >>> voice_sides(analyze(load_corpus("blinken-china-2024")))
+    (['US', 'China', 'UK', 'Russia'], False)
+    """
+    from collections import Counter
+
+    from toolkit.gazetteer import load_gazetteer
+
+    top = VOICE_TOP if top is None else top
+    mentioned = VOICE_MENTIONED if mentioned is None else mentioned
+    quotes = analysis.tables.get("quotes")
+    quoted: Counter[str] = Counter()
+    if quotes is not None and "affiliation" in quotes.columns:
+        if "counted" in quotes.columns:
+            quotes = quotes[quotes["counted"].astype(bool)]
+        quoted.update(str(a) for a in quotes["affiliation"] if isinstance(a, str) and a)
+    ranked = sorted(quoted, key=lambda a: (-quoted[a], a))
+    sides = ranked[:top]
+    if mentioned > 0:
+        gazetteer = load_gazetteer()
+        named: Counter[str] = Counter()
+        for doc in analysis.docs:
+            for (s, e), counted in zip(doc.sentences, doc.counted, strict=True):
+                if counted:
+                    named.update(m.entity.affiliation for m in gazetteer.find(doc.text, s, e)
+                                 if m.entity.affiliation)
+        sides += [a for a in sorted(named, key=lambda a: (-named[a], a))[:mentioned] if a not in sides]
+    return sides, len(ranked) > top
+
+
+def _voice_columns(analysis: Analysis, sentences: pd.DataFrame, specs: list[MetricSpec]
+                   ) -> tuple[list[MetricSpec], pd.DataFrame]:
+    """``specs`` with the fixed voice-balance rows replaced by those of :func:`voice_sides`.
+
+    The counts per side come from the counted rows of the quotes table (each
+    in the sentence where it starts), as new columns of ``sentences``; the
+    denominator stays ``n_attributions``.
+    """
+    from toolkit.metrics import MetricSpec
+
+    voice = [k for k, m in enumerate(specs) if m.family == "attribution" and m.name.startswith("voice_")]
+    quotes = analysis.tables.get("quotes")
+    if not voice or quotes is None or not {"sentence_id", "affiliation", "doc_id"} <= set(quotes.columns):
+        return specs, sentences
+    if "counted" in quotes.columns:
+        quotes = quotes[quotes["counted"].astype(bool)]
+    sides, rest = voice_sides(analysis)
+    side = quotes["affiliation"].astype(object)
+    side = side.where(side.notna() & (side.astype(str) != ""), None)
+    new_specs = []
+    sentences = sentences.copy()
+    keys = list(zip(sentences["doc_id"], sentences["sentence_id"], strict=True))
+    shown = [(a, side == a) for a in sides]
+    if rest:
+        shown.append(("other sides", side.notna() & ~side.isin(sides)))
+    for name, mask in shown:
+        column = f"voice_n_{_slug(name)}"
+        counts = quotes[mask.to_numpy()].groupby(["doc_id", "sentence_id"]).size()
+        lookup = counts.to_dict()
+        sentences[column] = [int(lookup.get(k, 0)) for k in keys]
+        new_specs.append(MetricSpec(f"voice_{_slug(name)}", f"Voice balance: {name}", "attribution", column,
+                                    "n_attributions", "share"))
+    at = voice[0]
+    kept = [m for k, m in enumerate(specs) if k not in set(voice)]
+    at -= sum(1 for k in voice if k < at)
+    return kept[:at] + new_specs + kept[at:], sentences
+
+
+def _verb_classes_used(specs: list[MetricSpec], sentences: pd.DataFrame) -> list[MetricSpec]:
+    """``specs`` without the reporting-verb classes that no counted sentence of any outlet uses.
+
+    Every class of the verb lexicon that the corpus uses gets a row, so each
+    outlet's shares sum to 1 over its counted reporting verbs; a class nobody
+    uses would only add a row of zeros (and a test with p = 1).
+    """
+    counted = sentences[sentences["counted"]] if "counted" in sentences.columns else sentences
+    verb = [m for m in specs if m.family == "attribution" and m.weight == "n_verb"]
+    used = [m for m in verb if m.column in counted.columns and float(counted[m.column].sum()) > 0]
+    if not used:
+        return specs
+    return [m for m in specs if m not in verb or m in used]
 
 
 def metric_base(spec: MetricSpec) -> str:
@@ -47,6 +161,8 @@ def metric_base(spec: MetricSpec) -> str:
     'attributions'
     >>> metric_base(MetricSpec("vader_compound", "VADER", "sentiment", "vader_compound"))
     'sentences'
+    >>> metric_base(MetricSpec("stance_hedges", "Hedges", "stance", "hedges_x1000", "stance_words"))
+    'words, Russia’s = 1'
     """
     if spec.weight is None:
         return "sentences"
@@ -133,7 +249,10 @@ def compare_outlets(
 
     check_kind(analysis, ["metrics", "sentences", "articles"], caller="toolkit.compare_outlets",
                expected="an Analysis from toolkit.analyze(toolkit.load_corpus(...))")
-    specs = [m for m in analysis.metrics if metrics is None or m.name in metrics]
+    specs, table = _voice_columns(analysis, analysis.sentences, list(analysis.metrics))
+    specs = [m for m in specs if metrics is None or m.name in metrics]
+    if metrics is None:
+        specs = _verb_classes_used(specs, table)
     if cache and analysis.cache_folder is not None and isinstance(seed, (int, np.integer)):  # seeded: reproducible
         from dataclasses import asdict
 
@@ -144,10 +263,10 @@ def compare_outlets(
         key = {"function": "toolkit.compare.compare_outlets", "specs": [asdict(m) for m in specs],
                "kwargs": {"n_resamples": int(n_resamples), "n_permutations": int(n_permutations), "seed": int(seed),
                           "ci": float(ci)},
-               "inputs": table_checksum(analysis.sentences[read], analysis.articles[["outlet"]])}
+               "inputs": table_checksum(table[read], analysis.articles[["outlet"]])}
         return analysis_result(analysis, key, lambda: compare_outlets(
             analysis, metrics=metrics, n_resamples=n_resamples, n_permutations=n_permutations, seed=seed, ci=ci))
-    sentences = analysis.sentences[analysis.sentences["counted"]]
+    sentences = table[table["counted"]]
     outlets = sorted(analysis.articles["outlet"].unique())
     rows = []
     for spec in specs:
@@ -268,6 +387,8 @@ def format_table(comparison: pd.DataFrame, *, digits: int = 3) -> str:
     if "p (permutation)" in wide:
         lines.append("p (permutation): this outlet against the others, two-sided, not corrected for the "
                      "many metrics compared")
+    if "n_unit" in comparison and comparison["n_unit"].astype(str).str.startswith("words").any():
+        lines.append(WORD_COUNTS_NOTE)
     lines.extend(f"note: {n}" for n in sorted({n for n in comparison["note"] if n}))
     return "\n".join(lines)
 

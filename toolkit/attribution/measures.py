@@ -61,7 +61,7 @@ METRICS = (
     *(MetricSpec(f"voice_{a.casefold()}", f"Voice balance: {a}", "attribution",
                  f"aff_{a.casefold()}", "n_attributions", "share") for a in AFFILIATIONS[:3]),
     *(MetricSpec(f"verb_{c}_share", f"Reporting verbs: {c}", "attribution", f"verb_{c}",
-                 "n_verb", "share") for c in VERB_CLASSES[:5]),
+                 "n_verb", "share") for c in VERB_CLASSES),
 )
 
 
@@ -91,7 +91,9 @@ def extract_quotes(docs: Sequence[ParsedDocument], *, gazetteer: Gazetteer | Non
         the lemma of the reporting verb, ``quote == text[start:end]`` and
         ``counted`` False when the quote starts in a sentence the metrics leave
         out (a key-points block that repeats the body, ``summary_spans`` of the
-        corpus), True otherwise: the per-outlet measures count only these rows.
+        corpus) or lies inside another counted quote of the same speaker (a
+        partial quote within an indirect one: the same words, reported once),
+        True otherwise: the per-outlet measures count only these rows.
 
     References
     ----------
@@ -117,8 +119,53 @@ def _quote_table(docs: Sequence[ParsedDocument], gazetteer: Gazetteer | None) ->
     frame = pd.DataFrame(quote_rows(docs, gazetteer=gazetteer), columns=QUOTE_COLUMNS)
     frame = frame.astype({"start": "int64", "end": "int64"})
     located = _locate(docs, frame)
-    frame["counted"] = [counted for _, counted in located]
+    in_counted = [counted for _, counted in located]
+    nested = _nested(frame, in_counted)
+    frame["counted"] = [c and not n for c, n in zip(in_counted, nested, strict=True)]
     return frame, [k for k, _ in located]
+
+
+def _nested(quotes: pd.DataFrame, in_counted: Sequence[bool]) -> list[bool]:
+    """For each row of ``quotes``: does it lie inside another counted row of the same speaker?
+
+    A partial quote inside an indirect quote of the same speaker ("X warned
+    that ... a "grave mistake" ...") reports the same words once: the outer row
+    is counted, the inner one is kept in the table but not counted. Rows are
+    compared within an article and speaker (``speaker_canonical``, else
+    ``speaker``); rows without a speaker are never nested. ``in_counted`` says
+    whether each row starts in a counted sentence; only such rows can hold
+    another. Of two rows with the same span, the first holds the second.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> q = pd.DataFrame({"doc_id": ["d"] * 3, "speaker_canonical": ["A", "A", "B"],
+    ...                   "speaker": ["A", "A", "B"], "start": [0, 10, 12], "end": [50, 20, 18]})
+    >>> _nested(q, [True, True, True])
+    [False, True, False]
+    """
+    n = len(quotes)
+    nested = [False] * n
+    if n < 2:
+        return nested
+    canonical = quotes["speaker_canonical"].tolist()
+    raw = quotes["speaker"].tolist() if "speaker" in quotes.columns else [None] * n
+    groups: dict[tuple[object, str], list[int]] = {}
+    for r, (doc_id, name, alt) in enumerate(zip(quotes["doc_id"].tolist(), canonical, raw, strict=True)):
+        who = name if isinstance(name, str) and name else alt
+        if isinstance(who, str) and who:
+            groups.setdefault((doc_id, who), []).append(r)
+    starts, ends = quotes["start"].tolist(), quotes["end"].tolist()
+    for rows in groups.values():
+        if len(rows) < 2:
+            continue
+        reach = -1  # the furthest end of a counted row that starts at or before this one
+        for r in sorted(rows, key=lambda i: (starts[i], -ends[i], i)):
+            if ends[r] <= reach:
+                nested[r] = True
+            elif in_counted[r]:
+                reach = max(reach, ends[r])
+    return nested
 
 
 def _locate(docs: Sequence[ParsedDocument], quotes: pd.DataFrame) -> list[tuple[int, bool]]:
@@ -158,6 +205,8 @@ def _sentence_frame(docs: Sequence[ParsedDocument], quotes: pd.DataFrame) -> pd.
     by_doc: dict[str, list[int]] = {}
     for r, doc_id in enumerate(cols["doc_id"]):
         by_doc.setdefault(str(doc_id), []).append(r)
+    # a row inside another counted row of its speaker is not counted again (its words stay quoted)
+    nested = _nested(quotes, [counted for _, counted in _locate(docs, quotes)]) if len(quotes) else []
     at = {c: i for i, c in enumerate(_COUNT_COLUMNS)}
     words_at, quoted_at = at["words"], at["quoted_words"]
     zeros = [0] * len(_COUNT_COLUMNS)
@@ -181,6 +230,10 @@ def _sentence_frame(docs: Sequence[ParsedDocument], quotes: pd.DataFrame) -> pd.
             if c is None:
                 c = counts[i] = zeros.copy()
             kind = str(cols["kind"][r])
+            if nested[r]:
+                if kind != "indirect":
+                    marked.append((start, int(cols["end"][r])))
+                continue
             c[at["n_attributions"]] += 1
             c[at[f"n_{kind}"]] += 1
             c[at[f"n_{cols['source_kind'][r]}"]] += 1
