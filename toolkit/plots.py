@@ -234,7 +234,11 @@ def plot_sentiment_along(along: pd.DataFrame, *, ax: Axes | None = None, label: 
 
 
 def plot_distinctive_terms(terms: pd.DataFrame, *, top: int = 10, ax: Axes | None = None) -> Axes:
-    """The terms each outlet favours most, by z-score of the log-odds ratio.
+    """The terms each outlet uses relatively more, by z-score of the log-odds ratio.
+
+    Only terms with a positive z-score are drawn (a negative one is used
+    relatively less). The dotted line marks 1.96; when no bar reaches it the
+    chart says so.
 
     Parameters
     ----------
@@ -249,14 +253,15 @@ def plot_distinctive_terms(terms: pd.DataFrame, *, top: int = 10, ax: Axes | Non
         _, ax = plt.subplots(figsize=(6, 0.5 + 0.28 * top * max(len(outlets), 1)))
     labels, values, colours, hatches = [], [], [], []
     for k, outlet in enumerate(outlets):
-        best = terms[terms["outlet"] == outlet].nlargest(top, "z")
+        best = terms[(terms["outlet"] == outlet) & (terms["z"] > 0)].nlargest(top, "z")
         for row in best.itertuples(index=False):
             labels.append(f"{row.term}  [{outlet}]")
             values.append(float(row.z))
             colours.append(OKABE_ITO[k % len(OKABE_ITO)])
             hatches.append(HATCHES[k % len(HATCHES)])
     if not labels:
-        ax.text(0.5, 0.5, "no terms", ha="center", va="center", transform=ax.transAxes)
+        ax.text(0.5, 0.5, "no term is used relatively more by any outlet", ha="center", va="center",
+                transform=ax.transAxes)
         return ax
     bars = ax.barh(range(len(labels)), values, color=colours, edgecolor="black", linewidth=0.6)
     for bar, hatch in zip(bars, hatches, strict=True):
@@ -264,5 +269,8 @@ def plot_distinctive_terms(terms: pd.DataFrame, *, top: int = 10, ax: Axes | Non
     ax.set_yticks(range(len(labels)), labels, fontsize=8)
     ax.axvline(1.96, color="black", linestyle=":", linewidth=0.8)
     ax.set_xlabel("z-score, log-odds with informative Dirichlet prior (dotted: 1.96)")
+    if max(values) <= 1.96:
+        ax.set_xlim(0, 2.2)
+        ax.set_title("no term passes 1.96: within chance", fontsize=9, loc="left")
     ax.invert_yaxis()
     return ax

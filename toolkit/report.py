@@ -199,27 +199,69 @@ def marks_of(analysis: Analysis) -> pd.DataFrame | None:
     return pd.concat(parts, ignore_index=True) if parts else None
 
 
-def distinctive_features(quotes: pd.DataFrame, *, top: int = 4) -> str:
-    """Reporting verbs and source kinds each outlet favours, as small tables.
+#: The columns of :func:`distinctive_terms` as the report names them.
+_TERM_COLUMNS = {"count": "times in this outlet", "count_rest": "times in the other outlets",
+                 "z": "z-score (above 1.96: beyond chance)"}
 
-    With a ``counted`` column, quotes in a key-points block that repeats the
-    body are left out, as in the metrics.
+
+def distinctive_features(quotes: pd.DataFrame, *, top: int = 4) -> str:
+    """Reporting verbs and source kinds each outlet uses more than the others, as small tables.
+
+    Only terms with a positive z-score (used relatively more by the outlet
+    than by the others) are listed, at most ``top`` per outlet; the text says
+    how many pass the 1.96 line, and an outlet with none is named. With a
+    ``counted`` column, quotes in a key-points block that repeats the body
+    (or inside another quote of the same speaker) are left out, as in the metrics.
     """
     from toolkit.distinctive import distinctive_terms
 
     if "counted" in quotes.columns:
         quotes = quotes[quotes["counted"].astype(bool)]
     parts = []
-    for column, title in (("verb", "Reporting verbs"), ("source_kind", "Source kinds")):
+    for column, title, noun in (("verb", "Reporting verbs", "reporting verb"),
+                                ("source_kind", "Source kinds", "source kind")):
+        if column not in quotes.columns:
+            continue
         rows = quotes.dropna(subset=[column])
         rows = rows[rows[column].astype(str) != ""]
         if rows.empty or rows["outlet"].nunique() < 2:
             continue
         terms = distinctive_terms(rows, feature_col=column, stop_words=None)
-        best = terms.sort_values(["outlet", "z"], ascending=[True, False]).groupby("outlet").head(top)
-        parts.append(f"<h3>{escape(title)} each outlet favours</h3>"
-                     + _scroll(html_table(best[["outlet", "term", "count", "count_rest", "z"]], digits=2)))
+        favoured = terms[terms["z"] > 0]
+        best = favoured.sort_values(["outlet", "z"], ascending=[True, False]).groupby("outlet").head(top)
+        parts.append(f"<h3>{escape(title)} each outlet uses more than the others</h3>")
+        parts.append(f"<p>{escape(_passing_note(terms, noun + 's'))}</p>")
+        without = sorted(set(rows["outlet"].astype(str)) - set(best["outlet"].astype(str)))
+        if without:
+            parts.append("<p>" + escape(f"No {noun} is used relatively more by: {', '.join(without)}.") + "</p>")
+        if len(best):
+            table = best[["outlet", "term", *_TERM_COLUMNS]].rename(columns={"term": noun, **_TERM_COLUMNS})
+            parts.append(_scroll(html_table(table, digits=2)))
     return "".join(parts)
+
+
+def _passing_note(terms: pd.DataFrame, what: str) -> str:
+    """How many of ``terms`` pass the 1.96 line, in plain words."""
+    passing = terms[terms["z"] > 1.96]
+    if passing.empty:
+        top = float(terms["z"].max()) if len(terms) else float("nan")
+        return (f"No {what} pass the 1.96 line (the highest z-score is {top:.2f}): the differences below "
+                "are within what chance gives with this many quotes, so none is a clear preference.")
+    return (f"{len(passing)} of the {what} listed pass the 1.96 line (not corrected for the many "
+            "terms compared); the others are within what chance gives.")
+
+
+def _words_caption(terms: pd.DataFrame, top: int) -> str:
+    """The caption of the distinctive-words chart, saying plainly whether any word passes 1.96."""
+    shown = terms[terms["z"] > 0].sort_values("z", ascending=False).groupby("outlet").head(top)
+    passing = int((shown["z"] > 1.96).sum())
+    base = "Words each outlet uses relatively more (log-odds ratio, informative Dirichlet prior)"
+    if shown.empty:
+        return base + ": no word is used relatively more by any outlet."
+    if not passing:
+        return (f"{base}. No word passes the dotted 1.96 line (highest z-score {float(shown['z'].max()):.2f}): "
+                "with these few articles no word stands out beyond chance.")
+    return f"{base}. {passing} word(s) pass the dotted 1.96 line; the others are within chance."
 
 
 def story_sections(analysis: Analysis, *, max_stories: int = 5) -> str:
@@ -278,12 +320,19 @@ def _seed(prov: dict[str, Any]) -> object:
     return inspect.signature(compare_outlets).parameters["seed"].default
 
 
+def _distinctive_words(analysis: Analysis, *, top: int = 8) -> str:
+    from toolkit.distinctive import distinctive_terms
+    from toolkit.plots import plot_distinctive_terms
+
+    terms = distinctive_terms(analysis.docs)
+    return _figure(lambda ax: plot_distinctive_terms(terms, top=top, ax=ax), (7, 5), _words_caption(terms, top))
+
+
 def render_report(analysis: Analysis, comparison: pd.DataFrame) -> str:
     """The report as one self-contained HTML page (figures embedded)."""
-    from toolkit.compare import comparison_wide, sentiment_along, voice_balance
+    from toolkit.compare import WORD_COUNTS_NOTE, comparison_wide, sentiment_along, voice_balance
     from toolkit.corpus import cleaning_log
-    from toolkit.distinctive import distinctive_terms
-    from toolkit.plots import plot_distinctive_terms, plot_sentiment_along, plot_voice_balance
+    from toolkit.plots import plot_sentiment_along, plot_voice_balance
 
     notes = sorted({n for n in comparison["note"] if n})
     articles = []
@@ -310,6 +359,8 @@ def render_report(analysis: Analysis, comparison: pd.DataFrame) -> str:
         "p-values against the other outlets, not corrected for multiple comparisons. Lexicon sentiment "
         "measures the tone of words, not bias.</p>",
         _scroll(html_table(comparison_wide(comparison))),
+        (f"<p class='note'>{escape(WORD_COUNTS_NOTE[:1].upper() + WORD_COUNTS_NOTE[1:])}.</p>"
+         if "n_unit" in comparison and comparison["n_unit"].astype(str).str.startswith("words").any() else ""),
         _how_to_read(comparison),
         _figures(comparison),
         "<h2>Who is given a voice</h2>",
@@ -321,9 +372,7 @@ def render_report(analysis: Analysis, comparison: pd.DataFrame) -> str:
         _figure(lambda ax: plot_sentiment_along(sentiment_along(analysis), ax=ax), (8, 3),
                 "VADER compound of each counted sentence, lede first"),
         "<h2>Distinctive language</h2>",
-        (_figure(lambda ax: plot_distinctive_terms(distinctive_terms(analysis.docs), top=8, ax=ax), (7, 5),
-                 "Words each outlet favours (log-odds ratio, informative Dirichlet prior)")
-         + distinctive_features(counted_quotes(analysis))
+        (_distinctive_words(analysis) + distinctive_features(counted_quotes(analysis))
          if analysis.articles["outlet"].nunique() > 1 else ""),
         "<h2>The story side by side</h2>",
         story_sections(analysis),
