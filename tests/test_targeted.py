@@ -304,3 +304,13 @@ def test_missing_data_is_a_clear_error(tmp_path: Path, capsys):
 
     assert main(["validate", "sentiment", "--data", str(tmp_path)]) == 2
     assert "newsmtsc" in capsys.readouterr().err.lower()
+
+
+def test_targets_table_explains_score_and_label(tmp_path, capsys):
+    from toolkit.cli import main
+
+    assert main(["targets", "blinken-china-2024"]) == 0
+    out = capsys.readouterr().out
+    table, legend = out.split("\nscore = ", 1)
+    assert "label" in table.splitlines()[0]
+    assert legend.startswith("P(positive) - P(negative)") and "highest probability" in legend.splitlines()[0]

@@ -14,6 +14,12 @@ if TYPE_CHECKING:
     import argparse
 
 
+#: Printed under the table of mentions: why a label can look at odds with its score.
+SCORE_LEGEND = ("score = P(positive) - P(negative), from -1 to 1; label = the class with the highest probability. "
+                "The two can disagree: a score of -0.10 is labelled negative when negative is the most likely "
+                "class, -0.16 neutral when neutral is.")
+
+
 def cmd_targets(args: argparse.Namespace) -> int:
     """``toolkit targets CORPUS [-o FILE] [--force] [--gazetteer FILE]``."""
     from toolkit.cli import check_outputs, corpus_from_args, gazetteer_from_args, table_output
@@ -33,6 +39,7 @@ def cmd_targets(args: argparse.Namespace) -> int:
     view = table[["doc_id", "sentence_id", "mention", "target_id", "score", "label"]].copy()
     view["score"] = view["score"].round(2)
     print(view.to_string(index=False))
+    print(SCORE_LEGEND)
     summary = target_sentiment_by_outlet(table)
     if not summary.empty:
         print()
