@@ -18,9 +18,9 @@ def speakers_of(text: str) -> list[tuple[str, str | None, str | None]]:
     # a naming verb before a quoted label: its subject labels
     ("At the hearing, Senator Jane Roe referred to the proposal as a “train wreck.”", "train wreck.",
      "Senator Jane Roe"),
-    # ... but not the name of an apposition before an auxiliary ("X, led by Y, have dubbed")
+    # ... the subject, not the name of an apposition before an auxiliary ("X, led by Y, have dubbed")
     ("Critics of the mayor, led by Tom Hale, have dubbed the tunnel “the hole to nowhere.”",
-     "the hole to nowhere.", None),
+     "the hole to nowhere.", "Critics of the mayor"),
     ("Paula Kent dubbed the tunnel “the hole to nowhere” last week.", "the hole to nowhere", "Paula Kent"),
     # a participle after a subordinate clause: the subject of the last finite verb
     ("It came after Tom Hale publicly chided the board, accusing its members of “reckless spending.”",
@@ -675,3 +675,22 @@ def test_a_party_tag_between_commas_after_the_name():
 def test_a_described_name_with_an_age_after_a_direct_quote():
     found = speakers_of("“There is so much out there,” video editor Ann Lee, 27, says.")
     assert [c for _, _, c in found] == ["Ann Lee"]
+
+
+@pytest.mark.parametrize("text, clause, speaker", [
+    # an adverb or an auxiliary between the subject and the verb is read past
+    ("Tom Hale forcefully argued that the vote be postponed.", "the vote be postponed", "Tom Hale"),
+    ("Ann Lee has also said that the plan was late.", "the plan was late", "Ann Lee"),
+])
+def test_an_adverb_before_the_reporting_verb(text, clause, speaker):
+    assert [(q, s) for q, s, _ in speakers_of(text)] == [(clause, speaker)]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "that" opening an embedded clause is no part of its subject
+    ("The report found that the committee said the plan was “a mess.”", "the committee"),
+    # a sentence adverb alone before a comma is no speaker
+    ("Additionally, Tom Hale, a senator, falsely reported that the bill had died.", "Tom Hale"),
+])
+def test_no_complementizer_or_sentence_adverb_in_a_speaker(text, speaker):
+    assert speaker in [s for _, s, _ in speakers_of(text)]

@@ -56,7 +56,8 @@ _NOT_SPEAKER_STARTS = frozenset("""When Whenever As While If Although Though Bec
     What's What’s It's It’s Are Is Was Were Do Does Did Can Could Would Should Has Have Had So
     Added Said Says Asked Told Separately Similarly Finally Notably Surprisingly Interestingly
     Fortunately Unfortunately Ultimately Apparently Obviously Clearly Certainly Meanwhile Prior During
-    Throughout Despite""".split())
+    Throughout Despite Perhaps Maybe Additionally Indeed Instead Moreover Furthermore Likewise Thus Hence
+    Reportedly Specifically Your Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split())
 #: words that cannot end a speaker phrase ("health experts and", "Iowa voters that", "some voters to")
 _NOT_SPEAKER_ENDS = frozenset({"and", "or", "nor", "but", "that", "which", "who", "whom", "to", "of", "for",
                                "with", "on", "in"})
@@ -123,6 +124,8 @@ def _suffix_speaker_of(text: str) -> str:
         best = words[i:]
     while best and (best[0].casefold() in {"of", "and", "for", "to", "with", "on", "in"}
                     or best[0] in _NOT_SPEAKER_STARTS):  # "As Ann Lee noted": Ann Lee; "When asked": none
+        best = best[1:]
+    if len(best) > 1 and best[0] == "that":  # "testified that Trump demanded", "found that the panel said"
         best = best[1:]
     if not _is_speaker(best):
         return ""
@@ -259,7 +262,8 @@ def _opening_subject(text: str, s: int, vs: int, quotes: list[tuple[int, int]]) 
     if comma < 0:
         return ""
     first = _PARTY_TAG.sub("", head[:comma]).strip(" •-–—\t")
-    if _fronted_time(first):  # "Late Monday, Gen. Tom Hale, chairman of the panel, told reporters"
+    if _fronted_time(first) or first in _NOT_SPEAKER_STARTS:
+        # "Late Monday, Gen. Tom Hale, chairman of the panel, told reporters"; "Additionally, news outlets, ..."
         nxt = head.find(",", comma + 1)
         if nxt < 0:
             return ""
@@ -287,6 +291,12 @@ def _fronted_time(phrase: str) -> bool:
 _PARTY_TAG = re.compile(r"\s*" + _PARTY_TAG_PATTERN)
 
 
+#: words that may stand between a subject and its reporting verb ("X also said", "X have argued"),
+#: besides adverbs in -ly ("X forcefully argued")
+_BEFORE_VERB = frozenset({"have", "has", "had", "also", "again", "later", "then", "still", "now", "once", "would",
+                          "will", "did", "does", "do", "never", "often", "already", "first", "long", "since"})
+
+
 def _finite_subject(text: str, s: int, vs: int, quotes: list[tuple[int, int]]) -> str:
     """Subject of the finite reporting verb at ``vs`` in the sentence starting at ``s``.
 
@@ -294,8 +304,31 @@ def _finite_subject(text: str, s: int, vs: int, quotes: list[tuple[int, int]]) -
     coordinated predicate ("Tom Hale stood up, turned and said"), the subject
     of the last clause that starts with one; else, after an apposition or a
     relative clause ("X, who chairs the panel, said"), the sentence's opening
-    noun phrase.
+    noun phrase. Up to two auxiliaries or adverbs before the verb are read
+    past ("X forcefully argued", "Republicans, who ..., have warned").
     """
+    who = _subject_before(text, s, vs, quotes)
+    pos = vs
+    for _ in range(2):
+        if who:
+            break
+        end = pos
+        while end > s and text[end - 1].isspace():
+            end -= 1
+        start = end
+        while start > s and not text[start - 1].isspace():
+            start -= 1
+        word = text[start:end]
+        if not (word in _BEFORE_VERB or (len(word) > 4 and word.endswith("ly") and word.isalpha()
+                                         and word.islower())):
+            break
+        pos = start
+        who = _subject_before(text, s, pos, quotes)
+    return who
+
+
+def _subject_before(text: str, s: int, vs: int, quotes: list[tuple[int, int]]) -> str:
+    """:func:`_finite_subject` for the words right before ``vs``."""
     seg = _outside_quotes(text, s, vs, quotes)
     if seg.rstrip().endswith(")"):
         seg = _PARTY_TAG.sub("", seg)  # "Sen. Ann Lee (R-Ore.) said"
