@@ -694,3 +694,23 @@ def test_an_adverb_before_the_reporting_verb(text, clause, speaker):
 ])
 def test_no_complementizer_or_sentence_adverb_in_a_speaker(text, speaker):
     assert speaker in [s for _, s, _ in speakers_of(text)]
+
+
+@pytest.mark.parametrize("text, clause, speaker", [
+    # verbs that often take an object report a clause that opens with a pronoun or "there"
+    ("Tom Hale acknowledged there were some problems with the bill.", "there were some problems with the bill",
+     "Tom Hale"),
+    ("Ann Lee admits she is not good at fundraising.", "she is not good at fundraising", "Ann Lee"),
+    ("Tom Hale said everyone ran into a restaurant.", "everyone ran into a restaurant", "Tom Hale"),
+])
+def test_a_clause_without_that_after_more_verbs(text, clause, speaker):
+    assert [(q, s) for q, s, _ in speakers_of(text)] == [(clause, speaker)]
+
+
+@pytest.mark.parametrize("text", [
+    "Ann Lee admitted the mistake on Monday.",  # an object, no clause
+    "Tom Hale believes they own the real estate.",  # a thought, not speech
+    "Tom Hale said nothing at all about the plan.",  # an object
+])
+def test_an_object_or_a_thought_is_no_report(text):
+    assert speakers_of(text) == []

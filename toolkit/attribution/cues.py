@@ -43,7 +43,15 @@ _OBJECT_THEN_CLAUSE = re.compile(
 _NEXT_WORD = re.compile(r"([A-Za-z][\w’'-]*)\s")
 #: words that open the reported clause of "X said CLAUSE" (a subject)
 _CLAUSE_STARTS = frozenset({"he", "she", "they", "it", "we", "i", "there", "the", "a", "an", "this", "these",
-                            "those", "his", "her", "its", "their", "our", "no", "some", "many", "most", "both"})
+                            "those", "his", "her", "its", "their", "our", "no", "some", "many", "most", "both",
+                            "everyone", "everybody", "nobody", "neither"})
+#: verbs that often take a noun object ("admitted the mistake", "noted the date") but report a clause
+#: that opens with a personal pronoun or "there" ("admits he is", "acknowledged there were"); not "believe",
+#: which reports a thought more often than speech
+_PRONOUN_CLAUSE_VERBS = frozenset({"acknowledge", "admit", "note", "explain", "recall", "announce",
+                                   "predict", "complain", "suggest", "agree", "confirm", "deny", "estimate",
+                                   "maintain", "testify", "write", "tweet", "report", "reveal", "warn", "tell"})
+_PRONOUN_STARTS = frozenset({"he", "she", "they", "we", "i", "there"})
 #: words opening the object of a non-speech "add" ("added an average of 155,000 jobs", "add some muscle")
 _QUANTITY_OBJECTS = frozenset({"a", "an", "some", "many", "most", "no", "both"})
 _AFTER_VERB = re.compile(r"\s+([^“”\"«»,;:!?()]{1,80})")
@@ -248,11 +256,13 @@ def _indirect(spec: _Spec, text: str, p_start: int, p_end: int, starts: list[int
             out.append(Attribution("indirect", c_start, c_end, vs, who, form, p_index, "indirect"))
             continue
         # X said CLAUSE (no "that"): "Ann Lee said the plan would fail.", "X insisted it was"
-        if finite and lemma in _CLAUSE_VERBS and text.startswith(" ", ve):
+        clause_verb = lemma in _CLAUSE_VERBS
+        if finite and (clause_verb or lemma in _PRONOUN_CLAUSE_VERBS) and text.startswith(" ", ve):
             nxt = _NEXT_WORD.match(text, ve + 1, min(p_end, ve + 40))
-            if nxt is not None and (nxt.group(1).casefold() in _CLAUSE_STARTS or (
-                    nxt.group(1)[:1].isupper() and nxt.group(1) not in _NOT_NAMES)) and not (
-                    lemma == "add" and nxt.group(1).casefold() in _QUANTITY_OBJECTS):
+            first = nxt.group(1) if nxt is not None else ""
+            if nxt is not None and (first.casefold() in _PRONOUN_STARTS or clause_verb and (
+                    first.casefold() in _CLAUSE_STARTS or (first[:1].isupper() and first not in _NOT_NAMES))) and not (
+                    lemma == "add" and first.casefold() in _QUANTITY_OBJECTS):
                 s, e = _sentence(starts, ends, p_start, p_end, vs)
                 who = _finite_subject(text, s, vs, quotes)
                 c_start, c_end = ve + 1, _content_end(text, e)
