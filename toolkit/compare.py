@@ -51,6 +51,10 @@ VOICE_TOP = 5
 VOICE_MENTIONED = 3
 
 
+#: Characters of text :func:`voice_sides` reads for mentions at most (evenly spaced articles beyond).
+_MENTION_BUDGET = 400_000
+
+
 def _slug(side: str) -> str:
     return re.sub(r"\W+", "_", side.casefold()).strip("_") or "side"
 
@@ -62,7 +66,9 @@ def voice_sides(analysis: Analysis, *, top: int | None = None, mentioned: int | 
     The ``top`` (default :data:`VOICE_TOP`) sides with the most counted attributions (most first, then by
     name), then those of the ``mentioned`` sides most named in the counted
     sentences (gazetteer mentions; default :data:`VOICE_MENTIONED`) that are not among them: a side the
-    articles are about but never quote is shown with its share of 0. The
+    articles are about but never quote is shown with its share of 0 (in a
+    corpus of more than 400,000 characters, mentions are counted on evenly
+    spaced articles that fit that size). The
     second value says whether other quoted sides remain (shown together as
     "other sides").
 
@@ -89,7 +95,10 @@ def voice_sides(analysis: Analysis, *, top: int | None = None, mentioned: int | 
     if mentioned > 0:
         gazetteer = load_gazetteer()
         named: Counter[str] = Counter()
-        for doc in analysis.docs:
+        docs = list(analysis.docs)
+        size = sum(len(doc.text) for doc in docs)
+        # the alias finder reads about 0.25 MB/s: a large corpus is ranked on every k-th article
+        for doc in docs[::max(1, math.ceil(size / _MENTION_BUDGET))]:
             for (s, e), counted in zip(doc.sentences, doc.counted, strict=True):
                 if counted:
                     named.update(m.entity.affiliation for m in gazetteer.find(doc.text, s, e)
