@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import re
 import signal
 import sys
 from collections.abc import Callable, Sequence
@@ -40,9 +41,13 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {' '.join(message.split())} (see {self.prog} --help)\n")
 
 
-def _corpus(p: argparse.ArgumentParser) -> None:
-    p.add_argument("corpus", metavar="CORPUS",
-                   help="bundled corpus name (blinken-china-2024), a folder, or a .csv/.jsonl/.parquet file")
+def _corpus(p: argparse.ArgumentParser, *, default: str | None = None) -> None:
+    """The corpus argument and the options that map a table's columns (``default``: the corpus is optional)."""
+    what = "bundled corpus name (blinken-china-2024), a folder, or a .csv/.jsonl/.parquet file"
+    if default is None:
+        p.add_argument("corpus", metavar="CORPUS", help=what)
+    else:
+        p.add_argument("corpus", nargs="?", default=default, metavar="CORPUS", help=f"{what} (default: {default})")
     p.add_argument("--text-column", metavar="NAME", help="column holding the text (tables)")
     p.add_argument("--outlet-column", metavar="NAME", help="column holding the outlet (tables)")
     p.add_argument("--id-column", metavar="NAME", help="column holding the article id (tables)")
@@ -64,7 +69,7 @@ def _validation(p: argparse.ArgumentParser) -> None:
 
 
 def _run_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("corpus", nargs="?", default="blinken-china-2024", metavar="CORPUS")
+    _corpus(p, default="blinken-china-2024")
     p.add_argument("--out", default="out", metavar="DIR", help="output folder (default: out)")
     p.add_argument("--no-notebook", action="store_true", help="skip executing the notebook"
                    " (01 for the bundled corpus, 03 for any other)")
@@ -297,6 +302,21 @@ def corpus_from_args(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     return load_corpus(args.corpus, columns=columns_from_args(args), encoding=getattr(args, "encoding", "utf-8"))
 
 
+#: Advice in the library's messages given in Python's terms, and the same advice on the command line.
+_COMMAND_LINE_ADVICE = (
+    (re.compile(r"--force \(force=True\)|(?<![-\w])force=True"), "--force"),
+    (re.compile(r"columns=\{'text': \.\.\.\}"), "--text-column NAME"),
+    (re.compile(r"\(--encoding NAME; encoding= in Python\)"), "(--encoding NAME)"),
+)
+
+
+def command_line_message(message: str) -> str:
+    """An error message with its Python advice (``force=True``, ``columns={...}``) given as the options to use."""
+    for pattern, replacement in _COMMAND_LINE_ADVICE:
+        message = pattern.sub(replacement, message)
+    return message
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     from toolkit.errors import ToolkitError
@@ -306,7 +326,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(_resolve(args.handler)(args) or 0)
     except ToolkitError as exc:
-        print(f"toolkit: error: {exc}", file=sys.stderr)
+        print(f"toolkit: error: {command_line_message(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("toolkit: interrupted", file=sys.stderr)

@@ -359,8 +359,6 @@ def cmd_run(args: argparse.Namespace) -> int:
     from toolkit.compare import compare_outlets, format_table
     from toolkit.io import write_json, write_table
 
-    args.text_column = args.outlet_column = None
-    args.encoding = "utf-8"
     out = Path(args.out)
     if (out / "report.html").exists() and not args.force:
         from toolkit.errors import InputError
