@@ -44,7 +44,9 @@ LEXICONS: tuple[StanceLexicon, ...] = (
     StanceLexicon("intensifiers", "Intensifiers", "stance/intensifiers.txt",
                   "intensifier: amplifies what it modifies (Quirk et al. 1985)", False),
     StanceLexicon("bias", "Bias lexicon", "stance/bias_lexicon.txt",
-                  "bias lexicon: a word often removed by NPOV edits (Recasens et al. 2013)", True),
+                  "bias lexicon: a word changed in at least two Wikipedia NPOV edits, often an everyday "
+                  "word such as \"said\" or \"country\"; a rate, not a share of biased words "
+                  "(Recasens et al. 2013)", True),
 )
 
 
