@@ -714,3 +714,12 @@ def test_a_clause_without_that_after_more_verbs(text, clause, speaker):
 ])
 def test_an_object_or_a_thought_is_no_report(text):
     assert speakers_of(text) == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    # a plural group noun opening a sentence is capitalised but no name
+    ("Workers said that they feared for their homes.", "anonymous"),
+    ("Protesters said that they feared for their homes.", "anonymous"),
+])
+def test_a_group_opening_a_sentence_is_anonymous(text, kind):
+    assert [k[2] for k in kinds_of(text)] == [kind]

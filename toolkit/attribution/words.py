@@ -53,6 +53,17 @@ _ROLE_NOUNS = {
     "governor": "official", "mayor": "official", "sheriff": "official", "judge": "official",
     "chairman": "official", "chairwoman": "official", "whistleblower": "source", "whistleblowers": "source",
     "presidency": "official", "complainant": "citizen",
+    # people quoted as members of a group ("Workers said", "a nurse told"): a plural opening a sentence
+    # is capitalised, and is no name
+    **{w: "citizen" for w in """worker workers protester protesters demonstrator demonstrators activist
+       activists student students parent parents teacher teachers nurse nurses farmer farmers immigrant
+       immigrants migrant migrants refugee refugees locals villager villagers survivor survivors victims
+       families relatives neighbor neighbors neighbour neighbours shopper shoppers consumer consumers
+       customer customers fans participants employee employees supporters advocate advocates organizer
+       organizers""".split()},
+    **{w: "expert" for w in "doctor doctors physician physicians scientist scientists".split()},
+    **{w: "official" for w in "investigator investigators soldiers troops firefighters".split()},
+    "opponents": "critic", "attorneys": "lawyer", "legislators": "lawmaker", "senators": "lawmaker",
 }
 _PLURAL_ROLES = {w for w in _ROLE_NOUNS if w.endswith(("s", "people")) and w not in
                  {"witness", "analysis", "campaign", "authorities"}} | {"people", "police", "authorities"}
