@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import nbformat
 import pandas as pd
+import pytest
 
 from toolkit.cli import build_parser, main
 
-from .conftest import SMALL
+from .conftest import SMALL, cell_outputs
 
 _COLUMN_OPTIONS = ("--text-column", "--outlet-column", "--id-column", "--title-column", "--date-column",
                    "--encoding")
@@ -85,3 +88,50 @@ def test_the_encoding_advice_on_the_command_line_is_the_option_only(tmp_path, ca
     line = _one_line_error(capsys.readouterr().err)
     assert "(--encoding NAME)" in line and "in Python" not in line
     assert main(["run", str(path), "--out", str(tmp_path / "out"), "--no-notebook", "--encoding", "latin-1"]) == 0
+
+
+# ---------------------------------------------------------------- 2. what run writes for notebook 03
+
+
+def test_run_on_a_users_corpus_writes_only_its_own_outputs(tmp_path, monkeypatch, capsys):
+    corpus = _own_names(tmp_path, ".jsonl")
+    monkeypatch.chdir(tmp_path)
+    assert main(["run", corpus.name, "--text-column", "body", "--outlet-column", "source", "--id-column", "story",
+                 "--out", "DIR"]) == 0
+    notebooks = tmp_path / "DIR" / "notebooks"
+    # no sample articles (your_corpus_inputs/) and no second copy of the tables (your_corpus_outputs/)
+    assert sorted(p.name for p in notebooks.iterdir()) == ["03_your_own_corpus.html", "03_your_own_corpus.ipynb"]
+    assert "executing notebook 03_your_own_corpus.ipynb on mine.jsonl" in capsys.readouterr().err
+    executed = notebooks / "03_your_own_corpus.ipynb"
+    nb = nbformat.read(executed, as_version=4)
+    assert not [c for c in nb.cells if "skip-in-run" in c.metadata.get("tags", [])]
+    injected = next(c.source for c in nb.cells if "injected-parameters" in c.metadata.get("tags", []))
+    assert "COLUMNS = {'text': 'body', 'outlet': 'source', 'doc_id': 'story'}" in injected
+    outputs = json.dumps(cell_outputs(executed))
+    assert '"error"' not in outputs and "3 articles" in outputs and "Blinken" not in outputs
+    assert (tmp_path / "DIR" / "provenance.json").is_file() and (tmp_path / "DIR" / "articles.csv").is_file()
+
+
+def test_notebook_for_corpus_passes_the_column_options_to_notebook_03(small_csv):
+    from toolkit.notebooks import notebook_for_corpus
+
+    name, parameters = notebook_for_corpus(small_csv, columns={"text": "body"}, encoding="latin-1")
+    assert name == "03_your_own_corpus.ipynb"
+    assert parameters == {"CORPUS": str(small_csv.resolve()), "COLUMNS": {"text": "body"}, "ENCODING": "latin-1"}
+
+
+def test_a_failing_cell_is_numbered_as_in_the_committed_notebook_when_cells_are_left_out(tmp_path, monkeypatch):
+    import toolkit.notebooks
+    from toolkit.notebooks import NotebookError, execute_notebook
+
+    nb = nbformat.v4.new_notebook()
+    params = nbformat.v4.new_code_cell("X = 1")
+    params.metadata["tags"] = ["parameters"]
+    skipped = nbformat.v4.new_code_cell("print('left out')")
+    skipped.metadata["tags"] = ["skip-in-run"]
+    failing = nbformat.v4.new_code_cell("raise ValueError('boom')")
+    nb.cells = [params, skipped, failing]
+    nbformat.write(nb, tmp_path / "t.ipynb")
+    monkeypatch.setattr(toolkit.notebooks, "NOTEBOOKS_DIR", tmp_path)
+    with pytest.raises(NotebookError, match=rf"code cell 3 \(id {failing.id}\) failed: ValueError: boom"):
+        execute_notebook("t.ipynb", tmp_path / "out", parameters={"X": 2}, html=False, skip_tags=("skip-in-run",))

@@ -4,43 +4,57 @@ Notebooks live in ``notebooks/`` beside the package, committed without
 outputs. :func:`execute_notebook` runs one top to bottom in a fresh kernel,
 injecting parameters into the cell tagged ``parameters`` (the papermill
 convention), and writes the executed copy (and an HTML rendering) atomically.
+Cells tagged ``skip-in-run`` (:data:`SKIP_IN_RUN`) are left out when
+``toolkit run`` executes a notebook on a corpus: notebook 03's sections on
+sample files, and its own export of the tables ``toolkit run`` writes itself.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
 from toolkit.errors import InputError, ToolkitError
 
-__all__ = ["NOTEBOOKS_DIR", "NotebookError", "execute_notebook", "list_notebooks", "notebook_for_corpus"]
+__all__ = ["NOTEBOOKS_DIR", "SKIP_IN_RUN", "NotebookError", "execute_notebook", "list_notebooks",
+           "notebook_for_corpus"]
 
 NOTEBOOKS_DIR = Path(__file__).resolve().parent.parent / "notebooks"
 
 #: The corpus that notebook 01 (the RT vs NBC Chicago reproduction) is written for.
 CURATED_CORPUS = "blinken-china-2024"
 
+#: Tag of the cells ``toolkit run`` leaves out: teaching steps on sample files, and exports it makes itself.
+SKIP_IN_RUN = "skip-in-run"
+
 
 class NotebookError(ToolkitError):
     """A cell of a notebook raised an error (or the kernel died, or a cell timed out)."""
 
 
-def notebook_for_corpus(corpus: str | os.PathLike[str]) -> tuple[str, dict[str, Any]]:
+def notebook_for_corpus(corpus: str | os.PathLike[str], *, columns: dict[str, str] | None = None,
+                        encoding: str = "utf-8") -> tuple[str, dict[str, Any]]:
     """The notebook ``toolkit run`` executes for a corpus, and its parameters.
 
     The bundled ``blinken-china-2024`` gets notebook 01, the curated RT vs NBC
     Chicago reproduction (its prose is about those two articles). Any other
-    corpus gets notebook 03 (your own corpus) with ``CORPUS`` set to it. A
-    path is made absolute: the kernel runs in the output folder, where a
+    corpus gets notebook 03 (your own corpus) with ``CORPUS`` set to it, and
+    ``COLUMNS`` and ``ENCODING`` when they are given (``--text-column`` ...,
+    ``--encoding``), so the notebook loads the corpus as ``toolkit run`` did.
+    A path is made absolute: the kernel runs in the output folder, where a
     relative path would point elsewhere.
     """
     path = Path(corpus)
-    if path.exists():
-        return "03_your_own_corpus.ipynb", {"CORPUS": str(path.resolve())}
-    if str(corpus) == CURATED_CORPUS:
+    if not path.exists() and str(corpus) == CURATED_CORPUS and not columns:
         return "01_rt_vs_nbc_blinken_trip.ipynb", {"CORPUS": CURATED_CORPUS}
-    return "03_your_own_corpus.ipynb", {"CORPUS": str(corpus)}
+    parameters: dict[str, Any] = {"CORPUS": str(path.resolve()) if path.exists() else str(corpus)}
+    if columns:
+        parameters["COLUMNS"] = dict(columns)
+    if encoding != "utf-8":
+        parameters["ENCODING"] = encoding
+    return "03_your_own_corpus.ipynb", parameters
 
 
 def list_notebooks() -> list[str]:
@@ -61,15 +75,19 @@ def _inject(nb: Any, parameters: dict[str, Any]) -> None:
     raise InputError("no cell tagged 'parameters'", path="notebook")
 
 
-def _failure(nb: Any, name: str, exc: Exception) -> NotebookError:
-    """One line naming the failing cell and the exception's last line."""
+def _failure(nb: Any, name: str, exc: Exception, committed: dict[str, int]) -> NotebookError:
+    """One line naming the failing cell and the exception's last line.
+
+    ``committed`` maps the id of each code cell to its number among the code
+    cells of the committed notebook (cells left out do not shift the numbers).
+    """
     from nbclient.exceptions import CellExecutionError, CellTimeoutError
 
     code = [c for c in nb.cells if c.cell_type == "code"]
     numbers: dict[int, int] = {}  # position among the executed code cells -> number in the committed notebook
     for position, cell in enumerate(code):
-        if "injected-parameters" not in cell.metadata.get("tags", []):
-            numbers[position] = len(numbers) + 1
+        if "injected-parameters" not in cell.metadata.get("tags", []) and cell.get("id") in committed:
+            numbers[position] = committed[cell["id"]]
     failed = None
     for position, cell in enumerate(code):
         if any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
@@ -98,7 +116,7 @@ _KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR", "--HistoryManager.enabled=
 
 
 def execute_notebook(name: str, out_dir: str | os.PathLike[str], *, parameters: dict[str, Any] | None = None,
-                     timeout: int = 600, html: bool = True) -> Path:
+                     timeout: int = 600, html: bool = True, skip_tags: Collection[str] = ()) -> Path:
     """Execute a curated notebook; write ``out_dir/<name>`` (and ``.html``).
 
     Parameters
@@ -112,6 +130,9 @@ def execute_notebook(name: str, out_dir: str | os.PathLike[str], *, parameters: 
         Seconds allowed per cell.
     html : bool, default=True
         Also write an HTML rendering beside the executed notebook.
+    skip_tags : collection of str, default=()
+        Cells with one of these tags are left out (not executed, not in the
+        executed copy); ``toolkit run`` passes ``(SKIP_IN_RUN,)``.
 
     Returns
     -------
@@ -139,6 +160,10 @@ def execute_notebook(name: str, out_dir: str | os.PathLike[str], *, parameters: 
     if not source.is_file():
         raise InputError(f"no such notebook (available: {', '.join(list_notebooks())})", path=source)
     nb = nbformat.read(source, as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    committed = {c["id"]: number for number, c in enumerate(code, 1) if "id" in c}  # ids: nbformat >= 4.5
+    if skip_tags:
+        nb.cells = [c for c in nb.cells if not set(c.get("metadata", {}).get("tags", [])) & set(skip_tags)]
     if parameters:
         _inject(nb, parameters)
     target = Path(out_dir) / name
@@ -150,7 +175,7 @@ def execute_notebook(name: str, out_dir: str | os.PathLike[str], *, parameters: 
                        shutdown_kernel="immediate",
                        resources={"metadata": {"path": str(target.parent.resolve())}}).execute()
     except (CellExecutionError, CellTimeoutError, DeadKernelError) as exc:
-        raise _failure(nb, name, exc) from None
+        raise _failure(nb, name, exc, committed) from None
     finally:
         if env_backend is None:
             os.environ.pop("MPLBACKEND", None)

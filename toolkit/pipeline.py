@@ -351,11 +351,14 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     The notebook is notebook 01 (the RT vs NBC Chicago reproduction) for the
     bundled ``blinken-china-2024``, notebook 03 (your own corpus) for any
-    other corpus (:func:`toolkit.notebooks.notebook_for_corpus`). It runs
+    other corpus (:func:`toolkit.notebooks.notebook_for_corpus`), loaded with
+    the same column options. Its cells tagged ``skip-in-run`` are left out:
+    notebook 03's steps on sample files (which would put the bundled articles
+    in ``--out``) and its own export of the tables written here. It runs
     before anything is written, so a failing notebook (one line naming the
     cell, exit status 2) leaves no report, figures or tables behind.
     """
-    from toolkit.cli import check_outputs, corpus_from_args
+    from toolkit.cli import check_outputs, columns_from_args, corpus_from_args
     from toolkit.compare import compare_outlets, format_table
     from toolkit.io import write_json, write_table
 
@@ -372,11 +375,16 @@ def cmd_run(args: argparse.Namespace) -> int:
     print(format_table(comparison))
     notebook = None
     if not args.no_notebook:
-        from toolkit.notebooks import execute_notebook, notebook_for_corpus
+        from toolkit.notebooks import SKIP_IN_RUN, execute_notebook, notebook_for_corpus
 
-        name, parameters = notebook_for_corpus(args.corpus)
-        _progress(f"executing notebook {name} ...")
-        notebook = execute_notebook(name, out / "notebooks", parameters=parameters)
+        options: dict[str, Any] = {}  # how the corpus was loaded, for the notebook to load it the same way
+        if columns_from_args(args):
+            options["columns"] = columns_from_args(args)
+        if args.encoding != "utf-8":
+            options["encoding"] = args.encoding
+        name, parameters = notebook_for_corpus(args.corpus, **options)
+        _progress(f"executing notebook {name} on {args.corpus} ...")
+        notebook = execute_notebook(name, out / "notebooks", parameters=parameters, skip_tags=(SKIP_IN_RUN,))
     prov = _run_provenance(analysis)
     write_table(analysis.articles, out / "articles.csv", force=args.force, provenance=prov)
     write_table(comparison, out / "comparison.csv", force=args.force, provenance=prov)
