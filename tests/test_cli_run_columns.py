@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
@@ -135,3 +137,33 @@ def test_a_failing_cell_is_numbered_as_in_the_committed_notebook_when_cells_are_
     monkeypatch.setattr(toolkit.notebooks, "NOTEBOOKS_DIR", tmp_path)
     with pytest.raises(NotebookError, match=rf"code cell 3 \(id {failing.id}\) failed: ValueError: boom"):
         execute_notebook("t.ipynb", tmp_path / "out", parameters={"X": 2}, html=False, skip_tags=("skip-in-run",))
+
+
+# ---------------------------------------------------------------- 3. help texts
+
+
+def test_every_argument_has_help_text_positional_ones_too():
+    for name, p in _subcommands().items():
+        for action in p._actions:  # type: ignore[attr-defined]
+            assert action.help, f"toolkit {name} {action.option_strings or action.dest} has no help text"
+
+
+def test_pair_threshold_help_gives_the_default_from_the_code():
+    from toolkit.pairing import DEFAULT_THRESHOLD
+
+    threshold = next(a for a in _subcommands()["pair"]._actions if a.dest == "threshold")  # type: ignore[attr-defined]
+    assert f"(default: {DEFAULT_THRESHOLD})" in threshold.help
+    assert "documented" not in threshold.help
+    assert build_parser().parse_args(["pair", "x.csv"]).threshold is None  # the handler applies the default
+
+
+def test_building_the_parser_does_not_import_the_slow_modules():
+    code = ("import sys; from toolkit.cli import build_parser; build_parser(); "
+            "print(sorted(m for m in ('toolkit.pairing', 'pandas') if m in sys.modules))")
+    assert subprocess.check_output([sys.executable, "-c", code], text=True).strip() == "[]"
+
+
+def test_summaries_are_whole_sentences():
+    result = subprocess.run([sys.executable, "-m", "toolkit", "--help"], capture_output=True, text=True, check=True)
+    assert "executed copies and HTML\n" not in result.stdout
+    assert "(force=True)" not in json.dumps([p.format_help() for p in _subcommands().values()])  # type: ignore

@@ -121,19 +121,44 @@ def _compare_args(p: argparse.ArgumentParser) -> None:
 
 
 def _train_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("model", choices=["targeted-sentiment"])
+    p.add_argument("model", choices=["targeted-sentiment"],
+                   help="the model to train: targeted-sentiment (sentiment toward a named target, from NewsMTSC)")
     p.add_argument("--data", metavar="DIR", help=_DATA_HELP)
     p.add_argument("-o", "--output", metavar="FILE", help="where to write the model (JSON)")
     p.add_argument("--force", action="store_true", help="overwrite an existing output")
 
 
+class _DeferredHelp(argparse._StoreAction):
+    """A stored option whose help text is made only when it is shown (``make_help``: it needs a slow import)."""
+
+    def __init__(self, *args: Any, make_help: Callable[[], str], **kwargs: Any) -> None:
+        self.make_help = make_help
+        super().__init__(*args, **kwargs)
+
+    @property  # type: ignore[override]
+    def help(self) -> str:
+        return self.make_help()
+
+    @help.setter
+    def help(self, value: str | None) -> None:
+        pass
+
+
+def _threshold_help() -> str:
+    from toolkit.pairing import DEFAULT_THRESHOLD
+
+    return (f"average cosine similarity (0 to 1) above which articles are one story "
+            f"(default: {DEFAULT_THRESHOLD})")
+
+
 def _pair_args(p: argparse.ArgumentParser) -> None:
     _table_args(p)
-    p.add_argument("--threshold", type=float, default=None, help="similarity threshold (default: the documented one)")
+    p.add_argument("--threshold", type=float, default=None, action=_DeferredHelp, make_help=_threshold_help)
 
 
 def _bench_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("what", choices=sorted(_BENCHES))
+    p.add_argument("what", choices=sorted(_BENCHES), help="what to time: " + "; ".join(
+        f"{name}: {text}" for name, text in sorted(_BENCH_HELP.items())))
     p.add_argument("--data", metavar="DIR", help=_DATA_HELP)
     p.add_argument("--n", type=positive_int, default=None,
                    help="number of articles (default: 2000; attribution: 20000)")
@@ -167,7 +192,10 @@ def _fuzz_args(p: argparse.ArgumentParser) -> None:
 
 
 def _validate_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("what", choices=sorted(_VALIDATORS))
+    needs = ", ".join(f"{name} ({_VALIDATION_DATA[name]}/)" for name in sorted(_VALIDATORS))
+    p.add_argument("what", choices=sorted(_VALIDATORS),
+                   help=f"the method to measure, and the data set it needs in the data folder: {needs}; attribution "
+                        "also scores the seed articles, and only those when no data folder is found")
     _validation(p)
 
 
@@ -178,12 +206,24 @@ _VALIDATORS = {
     "pairing": "toolkit.pairing:cmd_validate",
 }
 
+#: The data set (a folder in the data folder) each ``toolkit validate`` family reads.
+_VALIDATION_DATA = {"attribution": "basil", "sentiment": "newsmtsc", "framing": "narrative-frames",
+                    "pairing": "basil"}
+
 _BENCHES = {
     "attribution": "toolkit.attribution:cmd_bench",
     "split": "toolkit.bench:cmd_bench_split",
     "pipeline": "toolkit.bench:cmd_bench_pipeline",
     "parity": "toolkit.bench:cmd_bench_parity",
     "notebook": "toolkit.notebooks:cmd_bench_notebook",
+}
+
+_BENCH_HELP = {
+    "attribution": "quote attribution alone",
+    "split": "the sentence splitters (and their errors on the seed articles)",
+    "pipeline": "each stage and the whole toolkit analyze",
+    "parity": "the fast sentiment scores against TextBlob and vaderSentiment",
+    "notebook": "notebook 01, cold and with a warm cache",
 }
 
 # name -> (handler "module:function", help, argument builder)
@@ -202,7 +242,8 @@ _COMMANDS: dict[str, tuple[str, str, Callable[[argparse.ArgumentParser], None]]]
     "train": ("toolkit.targeted:cmd_train", "train a shipped model from a data set", _train_args),
     "pair": ("toolkit.pairing:cmd_pair", "group articles that cover the same story across outlets", _pair_args),
     "bench": ("toolkit.cli:_cmd_bench", "measure speed (articles per second) on a benchmark corpus", _bench_args),
-    "notebooks": ("toolkit.notebooks:cmd_notebooks", "execute the curated notebooks; executed copies and HTML",
+    "notebooks": ("toolkit.notebooks:cmd_notebooks",
+                  "execute the curated notebooks; write the executed copies (.ipynb and .html) to --out",
                   _notebooks_args),
     "fuzz": ("toolkit.fuzz:cmd_fuzz", "fixed-budget fuzzing of ingest and attribution (seeded, reproducible)",
              _fuzz_args),
