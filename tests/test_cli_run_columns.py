@@ -167,3 +167,39 @@ def test_summaries_are_whole_sentences():
     result = subprocess.run([sys.executable, "-m", "toolkit", "--help"], capture_output=True, text=True, check=True)
     assert "executed copies and HTML\n" not in result.stdout
     assert "(force=True)" not in json.dumps([p.format_help() for p in _subcommands().values()])  # type: ignore
+
+
+# ---------------------------------------------------------------- 4. validate --data
+
+
+@pytest.mark.parametrize("what", ["attribution", "sentiment", "framing", "pairing"])
+def test_validate_with_a_data_folder_that_does_not_exist_is_one_line_and_status_2(tmp_path, capsys, what):
+    missing = tmp_path / "nonexistent"
+    assert main(["validate", what, "--data", str(missing)]) == 2
+    captured = capsys.readouterr()
+    assert _one_line_error(captured.err) == f"toolkit: error: {missing}: no such folder (given with --data)"
+    assert captured.out == ""
+
+
+@pytest.mark.parametrize(("what", "dataset"), [("attribution", "basil"), ("sentiment", "newsmtsc"),
+                                               ("framing", "narrative-frames"), ("pairing", "basil")])
+def test_validate_with_a_data_folder_without_the_data_set_is_one_line_and_status_2(tmp_path, capsys, what,
+                                                                                   dataset):
+    assert main(["validate", what, "--data", str(tmp_path)]) == 2
+    captured = capsys.readouterr()
+    line = _one_line_error(captured.err)
+    assert line.startswith(f"toolkit: error: {tmp_path}: holds no {dataset}/ folder") and captured.out == ""
+
+
+def test_validate_attribution_without_data_scores_the_seed_articles_only(monkeypatch, capsys):
+    import toolkit.resources
+    from toolkit.errors import DataNotFoundError
+
+    def nowhere(path=None, *, dataset=None):
+        assert path is None
+        raise DataNotFoundError(f"data set {dataset} not found (looked in nowhere/{dataset})")
+
+    monkeypatch.setattr(toolkit.resources, "data_dir", nowhere)
+    assert main(["validate", "attribution"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("note: data set basil not found") and "BASIL: not measured" in out

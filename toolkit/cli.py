@@ -300,8 +300,29 @@ def table_output(args: argparse.Namespace, table: Any, corpus: Any, *, command: 
     return write_table(table, args.output, force=getattr(args, "force", False), provenance=prov)
 
 
+def check_data_option(data: str | os.PathLike[str] | None, dataset: str) -> None:
+    """Refuse a ``--data`` folder named on the command line that does not exist or does not hold ``dataset``.
+
+    Without ``--data`` (None) nothing is checked: the command looks in the
+    default places and decides what a missing data set means.
+    """
+    if data is None:
+        return
+    from pathlib import Path
+
+    from toolkit.errors import DataNotFoundError
+
+    folder = Path(data)
+    if not folder.is_dir():
+        raise DataNotFoundError("no such folder (given with --data)", path=folder)
+    if not (folder / dataset).is_dir():
+        raise DataNotFoundError(f"holds no {dataset}/ folder, the data set this command needs (given with --data)",
+                                path=folder)
+
+
 def _cmd_validate(args: argparse.Namespace) -> int:
     check_outputs(args.json, force=getattr(args, "force", False))
+    check_data_option(args.data, _VALIDATION_DATA[args.what])
     return _resolve(_VALIDATORS[args.what])(args)
 
 

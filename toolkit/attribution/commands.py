@@ -96,13 +96,20 @@ def format_validation(report: dict[str, Any]) -> str:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    """``toolkit validate attribution [--data DIR] [--json FILE]``."""
+    """``toolkit validate attribution [--data DIR] [--json FILE]``.
+
+    Without ``--data``, and no BASIL in the default places (``$TOOLKIT_DATA``,
+    ``../shared/data``), only the seed articles are scored, with a note; a
+    folder named with ``--data`` that does not hold BASIL is an error.
+    """
     from toolkit.attribution.validate import validate_attribution
+    from toolkit.cli import check_data_option
     from toolkit.errors import DataNotFoundError
     from toolkit.io import write_json
     from toolkit.resources import data_dir
 
     folder: Path | None
+    check_data_option(args.data, "basil")
     try:
         folder = data_dir(args.data, dataset="basil")
     except DataNotFoundError as exc:
