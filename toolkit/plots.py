@@ -105,7 +105,8 @@ def plot_outlet_metrics(comparison: pd.DataFrame, *, metric: str, ax: Axes | Non
     for i, bar in enumerate(bars):
         bar.set_hatch(HATCHES[i % len(HATCHES)])
     n_units = rows["n_unit"] if "n_unit" in rows else ["sentences"] * len(rows)
-    labels = [f"{o}\n(n={a} art., {n} {_N_UNITS.get(str(u), u)})"
+    # a unit with a gloss ("words, Russia’s = 2") continues on a line of its own, to keep the label narrow
+    labels = [f"{o}\n(n={a} art., {n} {_N_UNITS.get(str(u), u)})".replace(", Russia", ",\nRussia")
               for o, a, n, u in zip(rows["outlet"], rows["n_articles"], rows["n"], n_units, strict=True)]
     ax.set_yticks(list(y), labels)
     ax.axvline(0, color="black", linewidth=0.6)
