@@ -27,11 +27,15 @@ def cmd_quotes(args: argparse.Namespace) -> int:
         print(f"{len(quotes)} attributions written to {args.output}")
         return 0
     shown = quotes[["doc_id", "kind", "quote", "speaker_canonical", "source_kind", "affiliation",
-                    "verb", "verb_class"]].copy()
+                    "verb", "verb_class", "counted"]].copy()
     shown["quote"] = [q if len(q) <= 50 else q[:47] + "..." for q in shown["quote"]]
+    shown["counted"] = shown["counted"].map({True: "yes", False: "no"})
     with pd.option_context("display.max_rows", None, "display.width", 200,
                            "display.max_colwidth", 60):
         print(shown.fillna("-").to_string(index=False))
+    if not quotes["counted"].all():
+        print("counted no: left out of the metrics (a key-points block that repeats the body, or a quote "
+              "inside another quote of the same speaker)")
     return 0
 
 
