@@ -1,9 +1,22 @@
-"""Quotation marks: pairing marks within a paragraph, quote kinds, positions inside quotes.
+"""Quotation marks: pairing marks within a paragraph, quote kinds, titles and labels, positions inside quotes.
 
 Quotation marks are paired with a small state machine (curly, straight,
-guillemets and single curly quotes; straight marks may close curly ones; an
-opening mark left open is closed at the paragraph boundary, so an unbalanced
-quote never swallows the next paragraph).
+guillemets and single curly quotes; straight marks may close curly ones; two
+apostrophes, straight or curly, close a double quote as in some wire copy:
+``"...,'' said X``; an opening mark left open is closed at the paragraph
+boundary, so an unbalanced quote never swallows the next paragraph).
+
+A quoted span that names or mentions something rather than reporting speech is
+no quote (:func:`_is_title`): a title after an outlet's possessive or next to a
+noun such as book or bill, a short title-case name with no reporting verb next
+to it ("the “Weekend of Resistance”", "“Black Lives Matter” grew ..."), and a
+span mentioned as words or as a label ("the word “donor”", "so-called
+“experts”", "the slogan “...”", "known as “...”"): quotation marks used to
+mention an expression, not to report its use by a source. These are the
+project's own heuristics, no published method: they were set on two manual
+reviews of unseen articles (docs/reviews/attribution-2026-12-06b and -c), where
+partial quotes had the lowest precision and such labels were their most frequent
+error.
 """
 
 from __future__ import annotations
@@ -13,11 +26,13 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from toolkit.attribution.lexicon import load_quote_verbs
 from toolkit.attribution.words import _MEDIA_WORDS, _SPAN
 
 # quotation marks; a right single quote before a letter or digit is an apostrophe ("don’t",
-# "China’s") that the pairing below never reads, so it is not returned
-_QMARK = re.compile(r"[“”\"«»‘’](?<!’(?=[^\W_]))")
+# "China’s") that the pairing below never reads, so it is not returned; of two straight
+# apostrophes used as a closing double quote ("...,'' said X") the first is returned
+_QMARK = re.compile(r"[“”\"«»‘’'](?<!’(?=[^\W_]))(?<!'(?!'))")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _WORDS = re.compile(r"\w+")
 
@@ -70,7 +85,14 @@ def _mark_spans(text: str, start: int, end: int, marks: Sequence[int]) -> list[t
                 opener, open_end = "s", pos + 1
             continue
         if opener == "d":
-            if ch == "“":
+            if ch in "’'":
+                if nxt == ch and not prev.isspace():  # "...,’’ said X": a doubled single closes
+                    if nested:
+                        nested = False
+                    else:
+                        out.append((open_end, pos + 1, True))
+                        opener = ""
+            elif ch == "“":
                 if prev.isspace() and not nested and pos - open_end > 0 and text[pos - 2] in ".!?,:":
                     out.append((open_end, pos, False))  # unclosed quote restarts
                     open_end = pos + 1
@@ -106,6 +128,10 @@ def _mark_spans(text: str, start: int, end: int, marks: Sequence[int]) -> list[t
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """``text[start:end]`` without the spaces around it, a trailing comma and the first half of a
+    doubled closing mark ("...,’’ said X")."""
+    if start < end < len(text) and text[end - 1] in "’'" and text[end] == text[end - 1]:
+        end -= 1
     while start < end and text[start].isspace():
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
@@ -159,17 +185,121 @@ def _title_case(quote: str) -> bool:
     return words[0].strip("“”\"‘’'([")[:1].isupper()
 
 
+#: nouns right before a quote that mention it as words ("the word “donor”", "a term, “...”"); with
+#: a determiner only, since "in his words, “...”" introduces speech
+_MENTION_NOUNS = frozenset({"word", "words", "term", "terms", "phrase", "phrases", "expression"})
+_MENTION_DETERMINERS = frozenset({"the", "a", "an", "that", "this", "these", "those", "another", "its"})
+#: words right before a quote that make it a label whatever precedes them ("so-called “experts”",
+#: "the slogan “...”", "a report titled “...”", "a practice known as “...”")
+#: verbs of uttering outside the reporting lexicon, before "the word(s)/phrase" ("choking out the words")
+_UTTER = frozenset({"utter", "utters", "uttered", "uttering", "out", "repeat", "repeats", "repeated",
+                    "repeating", "chanted", "chanting", "shouted", "shouting", "yelled", "yelling"})
+_LABEL_WORDS = frozenset({
+    "so-called", "slogan", "slogans", "motto", "hashtag", "headline", "headlines", "headlined", "titled",
+    "entitled", "catchphrase", "buzzword", "moniker", "nickname", "acronym", "euphemism", "mantra"})
+#: verbs that name with a speaker's own label ("dubbed him “Little Marco”"): a title-case quote
+#: after one of them may be speech, as may one next to a reporting verb (the shipped lexicon)
+_NAMING_WORDS = frozenset({"dub", "dubs", "dubbed", "dubbing", "label", "labels", "labeled", "labelled",
+                           "labeling", "labelling", "brand", "brands", "branded", "branding", "nicknamed",
+                           "deride", "derides", "derided", "deriding", "mocked", "mocking", "chanted",
+                           "chanting", "chant", "chants", "shouted", "shouting", "yelled", "yelling"})
+#: words that open another clause after a quote: a verb past them reports no speech of the quote
+_CLAUSE_WORDS = frozenset({"where", "which", "who", "whom", "whose", "that", "when", "because", "while",
+                           "and", "but", "in", "after", "before", "to"})
+#: the end of a sentence inside a short window (not "U.S. ", "Mr. ", "Sen. ")
+_SENTENCE_BREAK = re.compile(r"(?<=[a-z]{3}[.!?])\s|(?<=[.!?][\"”’])\s|\n")
+_SUBJECTS = frozenset({"he", "she", "it", "they", "i", "we", "you"})
+_SENTENCE_END = re.compile(r"[.!?…]['’\"”)]*(?:\s|$)")
+_EDGE = "“”\"‘’'()[],.:;!?—–-"
+
+
+def _is_mention(text: str, open_mark: int, quote: str) -> bool:
+    """Whether ``quote``, opening at ``open_mark``, is mentioned rather than reported.
+
+    A quote of up to ten words right after "so-called", a label noun ("the
+    slogan “...”", "a report titled “...”"), "known as", or a noun that
+    mentions words with a determiner before it ("the word “donor”", "the
+    phrase, “...”") is a label or a word used as a word; not after a verb of
+    saying ("saying the word “...”", "choking out the words “...”") nor after
+    a colon before more than two words ("used the phrase: “...”").
+    """
+    before = text[max(0, open_mark - 40):open_mark].rsplit(None, 2)[-2:]
+    if not before:
+        return False
+    last = before[-1].casefold().rstrip(",:").replace("–", "-")
+    prev = before[0].casefold() if len(before) > 1 else ""
+    if last in _MENTION_NOUNS and prev in _MENTION_DETERMINERS:
+        # "saying the word “...”", "choking out the words “...”", "uttered the phrase “...”": speech
+        verb = text[max(0, open_mark - 60):open_mark].rsplit(None, 3)[-3:-2]
+        if verb and (verb[0].casefold() in load_quote_verbs().forms or verb[0].casefold() in _UTTER):
+            return False
+        if before[-1].endswith(":") and len(quote.split(None, 3)) > 2:
+            return False  # "X used the phrase: “This is not our first ...”": a colon brings speech
+    elif not (last in _LABEL_WORDS or (last, prev) in (("as", "known"), ("called", "so"))):
+        return False
+    return len(quote.split(None, 10)) <= 10
+
+
+def _is_name(text: str, quote: str, open_mark: int, close_mark: int) -> bool:
+    """Whether a title-case ``quote`` is the name of something, not speech ("the “Weekend of
+    Resistance”", "her “Douglass Plan”", "“Black Lives Matter” grew ...").
+
+    Two to eight capitalised words (``_title_case``, also past a leading number
+    or a "&") with no sentence end inside name a plan, an event, a group, a
+    work or a movement, unless a reporting verb of the shipped lexicon or a
+    naming verb stands earlier in the sentence (up to 100 characters before
+    the opening mark: "He tweeted Monday that schools “MUST OPEN”", "Trump
+    dubbed him “Little Marco”") or among the five words after the closing
+    mark before another clause opens ("“Health Silk Road,” Mr. Xi was quoted
+    as telling"), or a pronoun follows a comma-closed quote ("“Dear Friends,”
+    it began"). Spoken title case (a chant, a tweet in capitals) nearly always
+    has such a cue; a name nearly never does. In the manual reviews of unseen
+    articles (docs/reviews/attribution-2026-12-06b and -c) every quote this
+    reads as a name had been judged not speech.
+    """
+    words = [w for w in quote.split() if w != "&"]  # "Law & Order"
+    if not 2 <= len(words) <= 8 or _SENTENCE_END.search(quote) or not (
+            _title_case(" ".join(words)) or (words[0].isdigit() and _title_case(" ".join(words[1:])))):
+        return False
+    forms = load_quote_verbs().forms
+    before = text[max(0, open_mark - 100):open_mark]
+    cut = 0
+    for m in _SENTENCE_BREAK.finditer(before):
+        cut = m.end()
+    for w in before[cut:].split():  # the sentence so far: "He tweeted Monday that schools “MUST OPEN”"
+        low = w.strip(_EDGE).casefold()
+        if low in forms or low in _NAMING_WORDS:
+            return False
+    after = text[close_mark + 1:close_mark + 60].split()[:5] if close_mark >= 0 else []
+    if after and after[0].casefold() in _SUBJECTS and (quote.endswith(",") or text[close_mark - 1] == ","):
+        return False  # "“Dear Friends,” it began."
+    for w in after:
+        low = w.strip(_EDGE).casefold()
+        if low in _CLAUSE_WORDS:
+            break  # "“Hands Up Sabbath,” where clergy were asked to ...": another clause's verb
+        if low in forms or low in _NAMING_WORDS:
+            return False
+    return True
+
+
 def _is_title(text: str, q_start: int, q_end: int, open_mark: int, close_mark: int) -> bool:
-    """Whether the quote ``text[q_start:q_end]`` is a title or a name, not speech.
+    """Whether the quote ``text[q_start:q_end]`` is a title, a name or a label, not speech.
 
     A short title-case quote right after a media outlet's possessive ("CNN’s
     “New Day”", "CBS’ “Face the Nation”"), right after a noun that introduces
     a work or a show ("a tell-all book, “A Higher Loyalty”", "said on “New Day”", "author of “North Korea
     Demystified”") or right before a noun that names one ("his “Audit the
-    Fed” bill", "the “Tax Reform 2.0” package").
+    Fed” bill", "the “Tax Reform 2.0” package"); a title-case name with no
+    reporting verb next to it (:func:`_is_name`); a quote mentioned as words
+    or as a label (:func:`_is_mention`).
     """
-    if q_end - q_start > 120 or not _title_case(text[q_start:q_end]):
+    if q_end - q_start > 120:
         return False
+    quote = text[q_start:q_end]
+    if _is_mention(text, open_mark, quote):
+        return True
+    if not _title_case(quote):  # "Law & Order", "10 Most Wanted": title case past a "&" or a number
+        return ("&" in quote or quote[:1].isdigit()) and _is_name(text, quote, open_mark, close_mark)
     before = text[max(0, open_mark - 40):open_mark].rstrip().rstrip(",").split()
     if before:
         last = before[-1]
@@ -187,7 +317,7 @@ def _is_title(text: str, q_start: int, q_end: int, open_mark: int, close_mark: i
         after = text[close_mark + 1:close_mark + 30].split(None, 1)
         if after and after[0].casefold().rstrip(",.;:") in _TITLE_NOUNS_AFTER:
             return True
-    return False
+    return _is_name(text, quote, open_mark, close_mark)
 
 
 def _sentence_of(starts: list[int], pos: int) -> int:
