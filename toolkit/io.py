@@ -39,7 +39,7 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 def _check_target(path: Path, force: bool) -> None:
     if path.exists() and not force:
-        raise InputError("already exists; pass --force (force=True) to overwrite it", path=path)
+        raise InputError("already exists; pass force=True to overwrite it", path=path)
     if path.exists() and path.is_dir():
         raise InputError("is a folder, expected a file name", path=path)
 

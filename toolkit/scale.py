@@ -351,7 +351,7 @@ def analyze_files(
         raise InputError(f"the output is a folder of Parquet parts, not a {final.suffix} file; "
                          "give a folder name without a file extension", path=final)
     if final.exists() and (final.is_file() or any(final.iterdir())) and not force:
-        raise InputError("output already exists; pass --force (force=True) to replace it", path=final)
+        raise InputError("output already exists; pass force=True to replace it", path=final)
     path = Path(source)
     if not path.is_file():
         raise InputError("no such file", path=path)
