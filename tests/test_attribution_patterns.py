@@ -723,3 +723,8 @@ def test_an_object_or_a_thought_is_no_report(text):
 ])
 def test_a_group_opening_a_sentence_is_anonymous(text, kind):
     assert [k[2] for k in kinds_of(text)] == [kind]
+
+
+def test_a_name_inside_a_dropped_title_is_no_antecedent():
+    text = ("Tom Hale spoke on “Good Morning America” on Monday. “I don’t think they do,” he said.")
+    assert [c for _, _, c in speakers_of(text)] == ["Tom Hale"]

@@ -96,8 +96,13 @@ QUOTE_COLUMNS = ["doc_id", "outlet", "quote_id", "kind", "quote", "speaker", "sp
 SOURCE_KINDS = ("named_person", "anonymous", "organization", "media", "unattributed")
 
 
-def find_attributions(doc: ParsedDocument, *, verbs: QuoteVerbs | None = None) -> list[Attribution]:
+def find_attributions(doc: ParsedDocument, *, verbs: QuoteVerbs | None = None,
+                      titles: list[tuple[int, int]] | None = None) -> list[Attribution]:
     """Quotes (direct, partial, indirect) of one document with their raw speaker cue.
+
+    ``titles``, when given, receives the spans of quoted titles and labels that
+    are no quote ("“Access Hollywood”"), so that names inside them are no
+    antecedents for a pronoun.
 
     References
     ----------
@@ -163,6 +168,8 @@ def find_attributions(doc: ParsedDocument, *, verbs: QuoteVerbs | None = None) -
             prefix = text[max(s_start, open_end - 1 - _SPAN):open_end - 1].strip(" •-–—\t")
             kind = _kind(text, q_start, q_end, prefix)
             if _is_title(text, q_start, q_end, open_end - 1, close_start if closed else -1):
+                if titles is not None:
+                    titles.append((q_start, q_end))
                 continue  # "CNN’s “New Day”", "his “Audit the Fed” bill": a title, no quote
             speaker, verb, cue, cue_pos = "", None, "none", -1
             # 1. after the closing mark
@@ -390,9 +397,10 @@ def resolve_document(doc: ParsedDocument, *, gazetteer: Gazetteer | None = None,
     """
     verbs = verbs or load_quote_verbs()
     gaz = gazetteer or load_gazetteer()
-    atts = find_attributions(doc, verbs=verbs)
+    titles: list[tuple[int, int]] = []
+    atts = find_attributions(doc, verbs=verbs, titles=titles)
     text = doc.text
-    return [(att, sp) for att, sp in zip(atts, _resolve(atts, text, gaz, verbs), strict=True)
+    return [(att, sp) for att, sp in zip(atts, _resolve(atts, text, gaz, verbs, titles), strict=True)
             if not (sp is None and att.kind == "partial" and not att.speaker and att.verb is None
                     and len(text[att.start:att.end].split()) <= 2)]
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Container
+from collections.abc import Container, Sequence
 from functools import lru_cache
 
 from toolkit.attribution.describe import (
@@ -61,15 +61,20 @@ _JUNK_SPEAKERS = frozenset({"more", "read more", "privacy policy", "media", "thi
 
 
 def _resolve(atts: list[Attribution], text: str, gaz: Gazetteer,
-             verbs: QuoteVerbs) -> list[Speaker | None]:
-    """Resolve each attribution's speaker within the article, in reading order."""
+             verbs: QuoteVerbs, titles: Sequence[tuple[int, int]] = ()) -> list[Speaker | None]:
+    """Resolve each attribution's speaker within the article, in reading order.
+
+    Names inside quotes, and inside quoted ``titles`` that are no quotes, are
+    no antecedents of a pronoun.
+    """
     history: list[tuple[int, Speaker]] = []  # (paragraph, speaker) of resolved attributions
     names: dict[str, str] = {}  # surname -> canonical full name
     out: list[Speaker | None] = []
     order = sorted(range(len(atts)), key=lambda i: (atts[i].cue_pos if atts[i].cue_pos >= 0
                                                     else atts[i].start, atts[i].start))
     resolved: dict[int, Speaker | None] = {}
-    marked = sorted((a.start - 1, a.end + 1) for a in atts if a.kind != "indirect")
+    marked = sorted([(a.start - 1, a.end + 1) for a in atts if a.kind != "indirect"]
+                    + [(start - 1, end + 1) for start, end in titles])
     memo = _cache_of(gaz)
     surnames = _Surnames(text)  # read when a pronoun first needs them
     sides = _ArticleSides(text, memo.countries, _DEMONYMS, memo.bodies)  # read when a named speaker has no affiliation
