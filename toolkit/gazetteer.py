@@ -74,12 +74,9 @@ class Gazetteer:
         for entity in self.entities:
             for alias in entity.aliases:
                 by_alias[alias] = entity
-        # longest alias first, so "US Secretary of State Antony Blinken" wins over "US"
-        aliases = sorted(by_alias, key=lambda a: (-len(a), a))
-        pattern = (
-            re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in aliases) + r")(?!\w)")
-            if aliases else None
-        )
+        # the aliases as a trie, longer continuations first, so "US Secretary of State Antony Blinken"
+        # wins over "US" (the same matches as an alternation sorted longest first, several times faster)
+        pattern = re.compile(r"(?<!\w)" + _trie_pattern(by_alias) + r"(?!\w)") if by_alias else None
         object.__setattr__(self, "_by_alias", by_alias)
         object.__setattr__(self, "_pattern", pattern)
 
@@ -101,6 +98,39 @@ class Gazetteer:
     def lookup(self, alias: str) -> Entity | None:
         """The entity an exact alias refers to, or None."""
         return self._by_alias.get(alias)
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """A regular expression matching any of ``words``, built as a trie (longest match first).
+
+    At each node the continuations are tried before the word that ends there,
+    so with backtracking the longest word that matches (and passes what follows
+    the pattern) wins, as in an alternation sorted by length; the engine tests
+    one character per node instead of every word at every position.
+
+    Examples
+    --------
+    >>> _trie_pattern(["US", "USA", "UN"])
+    'U(?:N|S(?:A|))'
+    >>> re.findall(_trie_pattern(["US", "USA", "UN"]), "USA UN US")
+    ['USA', 'UN', 'US']
+    """
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node:
+            branches.append("")
+        if len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")"
+
+    return build(trie)
 
 
 def _parse_entities(data: Any, source: str) -> tuple[str, list[Entity]]:
