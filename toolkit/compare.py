@@ -52,7 +52,7 @@ VOICE_MENTIONED = 3
 
 
 #: Characters of text :func:`voice_sides` reads for mentions at most (evenly spaced articles beyond).
-_MENTION_BUDGET = 400_000
+_MENTION_BUDGET = 20_000_000
 
 
 def _slug(side: str) -> str:
@@ -67,7 +67,7 @@ def voice_sides(analysis: Analysis, *, top: int | None = None, mentioned: int | 
     name), then those of the ``mentioned`` sides most named in the counted
     sentences (gazetteer mentions; default :data:`VOICE_MENTIONED`) that are not among them: a side the
     articles are about but never quote is shown with its share of 0 (in a
-    corpus of more than 400,000 characters, mentions are counted on evenly
+    corpus of more than 20 million characters, mentions are counted on evenly
     spaced articles that fit that size). The
     second value says whether other quoted sides remain (shown together as
     "other sides").
@@ -97,7 +97,7 @@ def voice_sides(analysis: Analysis, *, top: int | None = None, mentioned: int | 
         named: Counter[str] = Counter()
         docs = list(analysis.docs)
         size = sum(len(doc.text) for doc in docs)
-        # the alias finder reads about 0.25 MB/s: a large corpus is ranked on every k-th article
+        # the alias finder reads about 20 MB/s: a very large corpus is ranked on every k-th article
         for doc in docs[::max(1, math.ceil(size / _MENTION_BUDGET))]:
             for (s, e), counted in zip(doc.sentences, doc.counted, strict=True):
                 if counted:
