@@ -728,3 +728,21 @@ def test_a_group_opening_a_sentence_is_anonymous(text, kind):
 def test_a_name_inside_a_dropped_title_is_no_antecedent():
     text = ("Tom Hale spoke on “Good Morning America” on Monday. “I don’t think they do,” he said.")
     assert [c for _, _, c in speakers_of(text)] == ["Tom Hale"]
+
+
+@pytest.mark.parametrize("text, canonical", [
+    # a middle initial is part of the name
+    ("“We will fight,” said Sen. Tom E. Hale, the party's leader.", "Tom E. Hale"),
+    # an outlet's person is that person
+    ("“It is over,” CNN's Ann Lee said on Monday.", "Ann Lee"),
+])
+def test_initials_and_an_outlets_person(text, canonical):
+    assert [c for _, _, c in speakers_of(text)] == [canonical]
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Hale wants to add his measure to the bill.",  # an infinitive of "add": no report
+    "I agree we should go now.",  # agreement, not speech
+])
+def test_no_report_from_an_infinitive_add_or_agree(text):
+    assert speakers_of(text) == []

@@ -49,7 +49,7 @@ _CLAUSE_STARTS = frozenset({"he", "she", "they", "it", "we", "i", "there", "the"
 #: that opens with a personal pronoun or "there" ("admits he is", "acknowledged there were"); not "believe",
 #: which reports a thought more often than speech
 _PRONOUN_CLAUSE_VERBS = frozenset({"acknowledge", "admit", "note", "explain", "recall", "announce",
-                                   "predict", "complain", "suggest", "agree", "confirm", "deny", "estimate",
+                                   "predict", "complain", "suggest", "confirm", "deny", "estimate",
                                    "maintain", "testify", "write", "tweet", "report", "reveal", "warn", "tell"})
 _PRONOUN_STARTS = frozenset({"he", "she", "they", "we", "i", "there"})
 #: words opening the object of a non-speech "add" ("added an average of 155,000 jobs", "add some muscle")
@@ -257,7 +257,11 @@ def _indirect(spec: _Spec, text: str, p_start: int, p_end: int, starts: list[int
             continue
         # X said CLAUSE (no "that"): "Ann Lee said the plan would fail.", "X insisted it was"
         clause_verb = lemma in _CLAUSE_VERBS
-        if finite and (clause_verb or lemma in _PRONOUN_CLAUSE_VERBS) and text.startswith(" ", ve):
+        infinitive = text[max(0, vs - 3):vs] == "to " and (vs < 4 or not text[vs - 4].isalnum())
+        # "wants to add his measure", "refused to acknowledge he owed": no report (but "emerged to say she
+        # was stunned", "went so far as to claim he could")
+        if finite and (clause_verb or lemma in _PRONOUN_CLAUSE_VERBS) and text.startswith(" ", ve) and not (
+                infinitive and (lemma == "add" or not clause_verb)):
             nxt = _NEXT_WORD.match(text, ve + 1, min(p_end, ve + 40))
             first = nxt.group(1) if nxt is not None else ""
             if nxt is not None and (first.casefold() in _PRONOUN_STARTS or clause_verb and (

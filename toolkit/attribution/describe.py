@@ -53,6 +53,18 @@ class Speaker(NamedTuple):
 
 
 
+def _possessed_name(surface: str, mention: Mention) -> str:
+    """The name after an outlet's or a body's possessive ending ``surface`` ("MSNBC's Rachel Maddow"), or ""."""
+    rest = surface[mention.end:]
+    if not rest.startswith(("'s ", "’s ")):
+        return ""
+    name = rest[3:].split()
+    if 2 <= len(name) <= 4 and all(w[:1].isupper() and (w[1:].islower() or len(w) == 2 and w[1] == ".")
+                                   for w in name):
+        return " ".join(name)
+    return ""
+
+
 def _describe(surface: str, gaz: Gazetteer) -> Speaker:
     """Source kind, role and affiliation of a speaker phrase, without context."""
     words = surface.split()
@@ -103,6 +115,8 @@ def _describe(surface: str, gaz: Gazetteer) -> Speaker:
     if media and not anonymous_head:
         journalist = _titled_name(words, lows) if any(
             w in _ROLE_NOUNS or w in _TITLES or w in _NAME_TITLES for w in lows[1:]) else ""
+        if not journalist:  # "MSNBC's Rachel Maddow": the outlet's person
+            journalist = _possessed_name(surface, mentions[-1])
         if journalist and gaz.lookup(journalist) is None:  # "CNN Polling Director Tom Hale"
             return Speaker(surface, journalist, "named_person", role, media[-1].affiliation,
                            _name_gender(journalist))

@@ -397,7 +397,9 @@ def _past_subject(seg: str) -> str:
 
 
 def _abbrev(word: str) -> bool:
-    return word.rstrip(".").casefold() in _ABBREVIATIONS
+    """A title's abbreviation ("Sen.", "U.S.") or a middle initial ("E." in "Charles E. Schumer")."""
+    stem = word.rstrip(".")
+    return stem.casefold() in _ABBREVIATIONS or (len(stem) == 1 and stem.isupper() and word.endswith("."))
 
 
 _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "u.s", "gen", "sen", "rep", "gov", "prof", "st", "jr", "u.n",
