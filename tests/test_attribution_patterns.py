@@ -746,3 +746,15 @@ def test_initials_and_an_outlets_person(text, canonical):
 ])
 def test_no_report_from_an_infinitive_add_or_agree(text):
     assert speakers_of(text) == []
+
+
+def test_a_byline_paragraph_after_quoted_paragraphs():
+    text = ("Critics\n\n“The plan will fail. It is too costly.”\n\n“And nobody wants it.”\n\n"
+            "Ann Lee, The Daily Planet\n\n“The plan works.”\n\nTom Hale, Vox")
+    assert [c for _, _, c in speakers_of(text)] == ["Ann Lee", "Ann Lee", "Tom Hale"]
+
+
+def test_a_list_of_names_after_a_quote_is_no_byline():
+    text = ("“It works,” Tom Hale said.\n\n“It is cheap, and it is ready.”\n\n"
+            "Ann Lee, Bill Roe and Tim Kerr\n\nThe three met on Monday.")
+    assert [c for _, _, c in speakers_of(text)] == ["Tom Hale", "Tom Hale"]

@@ -214,6 +214,13 @@ def find_attributions(doc: ParsedDocument, *, verbs: QuoteVerbs | None = None,
                     who = _prefix_speaker(np_text)
                     if who and who == np_text:
                         speaker, cue, cue_pos = who, "after", m.start("np")
+            # 1c. a byline paragraph after the quote's paragraphs: “...” ¶ “...” ¶ Ann Lee, The Washington Post
+            # (not when the quote may continue the previous paragraph's speaker)
+            if not speaker and kind == "direct" and not prev_para_speaker and not last_in_para and (
+                    not text[p_start:open_end - 1].strip(" •-–—\t")):
+                who, pos = _byline_below(text, paragraphs, p_index)
+                if who:
+                    speaker, cue, cue_pos = who, "after", pos
             # 2. before the opening mark
             if not speaker:
                 b_start = max(p_start, s_start, open_end - 1 - _BEFORE_WINDOW)
@@ -313,6 +320,34 @@ def find_attributions(doc: ParsedDocument, *, verbs: QuoteVerbs | None = None,
 #: a dash, then a speaker's name and an optional affiliation after a comma, up to the end of
 #: the paragraph: the byline of a quoted opinion ("“...” — Ann Lee, The Washington Post")
 _DASH_BYLINE = re.compile(r"[^\S\n]*[—–][^\S\n]*(?P<np>[A-Z][^,\n—–“”\"]{1,60}?)(?:,[^\n“”\"]{1,80})?[^\S\n]*$")
+
+
+#: a byline paragraph: a name of two to four words, a comma and an outlet ("Ann Lee, The Washington Post")
+#: (not a list of names: "Ann Lee, Tom Hale and Bill Roe")
+_BYLINE_PARAGRAPH = re.compile(r"(?P<np>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}), (?![^\n]* and )"
+                               r"[A-Z][^\n.!?“”\"]{1,60}")
+_QUOTE_OPENERS = "“\"«‘"
+
+
+def _byline_below(text: str, paragraphs: list[tuple[int, int]], p_index: int) -> tuple[str, int]:
+    """The name of a byline paragraph that follows the quote paragraphs from ``p_index`` on, and its position.
+
+    A roundup of opinion quotes sets each writer's name in its own paragraph
+    after the quoted paragraphs ("“...” ¶ “...” ¶ Ann Lee, The Washington Post").
+    Up to three more quote paragraphs may stand between.
+    """
+    for j in range(p_index + 1, min(len(paragraphs), p_index + 5)):
+        b_start, b_end = paragraphs[j]
+        if text[b_start:b_start + 1] in _QUOTE_OPENERS:
+            continue
+        if b_end - b_start > 80:
+            return "", -1
+        m = _BYLINE_PARAGRAPH.fullmatch(text, b_start, b_end)
+        if m is None:
+            return "", -1
+        who = _prefix_speaker(m.group("np"))
+        return (who, m.start("np")) if who and who == m.group("np") else ("", -1)
+    return "", -1
 
 
 #: words whose "'s" is "is" or "has", not a possessive ("it’s “over”", "he’s “not sure”")
