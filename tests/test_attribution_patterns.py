@@ -758,3 +758,18 @@ def test_a_list_of_names_after_a_quote_is_no_byline():
     text = ("“It works,” Tom Hale said.\n\n“It is cheap, and it is ready.”\n\n"
             "Ann Lee, Bill Roe and Tim Kerr\n\nThe three met on Monday.")
     assert [c for _, _, c in speakers_of(text)] == ["Tom Hale", "Tom Hale"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a determiner, a plain modifier or two and a role noun name an anonymous speaker
+    ("“It is bad,” one rescue worker said.", "one rescue worker"),
+    ("“It is bad,” the commissioner said.", "the commissioner"),
+])
+def test_a_modified_role_is_a_speaker(text, speaker):
+    assert [s for _, s, _ in speakers_of(text)] == [speaker]
+
+
+def test_a_determiner_inside_is_no_modified_role():
+    # "a point that the president noted": the phrase is a noun with a relative clause, no speaker
+    assert "a point that the president" not in [s for _, s, _ in speakers_of(
+        "The story was corrected later, a point that the president noted.")]

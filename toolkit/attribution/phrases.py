@@ -80,13 +80,22 @@ def _is_speaker_words(words: Sequence[str]) -> bool:
     if words[-1].casefold().rstrip(".,") in _DATE_WORDS or words[-1].isdigit() and (
             words[-2].casefold() in _DATE_WORDS if len(words) > 1 else True):
         return False  # a date is never a speaker: "... Collins late Monday said", "on March 5 said"
-    if not all(_speaker_word_ok(w) for w in words):
+    if not all(_speaker_word_ok(w) for w in words) and not _modified_role(words):
         return False
     if any(w.casefold() in _PRONOUNS for w in words):
         return False
     head = words[-1]
     return head[0].isupper() or head.casefold() in _ROLE_NOUNS or any(
         w.casefold() in _ROLE_NOUNS for w in words)
+
+
+def _modified_role(words: Sequence[str]) -> bool:
+    """A determiner, up to two plain lower-case modifiers and a role noun ("a rescue worker", "one local
+    resident"); no verb form among the modifiers ("a spokesman said the official" is no phrase)."""
+    if not 3 <= len(words) <= 4 or words[0].casefold() not in _DETERMINERS or words[-1].casefold() not in _ROLE_NOUNS:
+        return False
+    return all(w.isalpha() and w.islower() and w not in _DETERMINERS and w not in _PRONOUNS and w not in _AUX_WORDS
+               and w not in _NOT_SPEAKER_ENDS and not w.endswith(("ed", "s", "ly")) for w in words[1:-1])
 
 
 _SPEAKER_MEMO = _Memo(_is_speaker_words)

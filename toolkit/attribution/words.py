@@ -62,7 +62,8 @@ _ROLE_NOUNS = {
        customer customers fans participants employee employees supporters advocate advocates organizer
        organizers""".split()},
     **{w: "expert" for w in "doctor doctors physician physicians scientist scientists".split()},
-    **{w: "official" for w in "investigator investigators soldiers troops firefighters".split()},
+    **{w: "official" for w in """investigator investigators soldiers troops firefighters commissioner director
+       administrator superintendent inspector ranger coroner trooper""".split()},
     "opponents": "critic", "attorneys": "lawyer", "legislators": "lawmaker", "senators": "lawmaker",
 }
 _PLURAL_ROLES = {w for w in _ROLE_NOUNS if w.endswith(("s", "people")) and w not in
