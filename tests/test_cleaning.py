@@ -121,3 +121,11 @@ def test_a_repeated_name_without_a_card_stays():
     # no "MORE" after it: not a card ("Ann Lee Ann Lee" may be a typo, and shouting is no card)
     raw = "Ann Lee Ann Lee spoke. CLICK HERE TO READ MORE. Tom Hale Thomas HaleBudget news today."
     assert clean_text(raw).text == raw
+
+
+def test_photo_caption_buttons_go():
+    raw = ("The senator spoke on Monday.\n\ntoggle caption Ann Lee/AP\n\n"
+           "Hide Caption 3 of 25 Photos: A crowd gathers\n\n“We will win,” she said.")
+    cleaned = clean_text(raw)
+    assert cleaned.text == "The senator spoke on Monday.\n\n“We will win,” she said."
+    assert [r.kind for r in cleaned.removals] == ["furniture", "furniture"]

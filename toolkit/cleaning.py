@@ -52,6 +52,10 @@ FURNITURE_LINES = frozenset(
     )
 )
 
+#: lines that open with a photo caption's button: NPR's "toggle caption Ann Lee/AP" (a photo credit)
+#: and CNN's "Hide Caption 3 of 25 Photos: ..." (a gallery caption), never the article's text
+_CAPTION_LINE = re.compile(r"(?:toggle caption|hide caption \d+ of \d+)\b", re.IGNORECASE)
+
 # casefolding never shortens a string, so a longer line is no furniture line
 _FURNITURE_MAX = max(map(len, FURNITURE_LINES))
 
@@ -270,7 +274,8 @@ def clean_text(raw: str, *, title: str | None = None, outlet: str | None = None)
             if invisible:
                 removals.extend(_invisible(line, start))
             continue
-        if len(folded) <= _FURNITURE_MAX and folded.casefold() in FURNITURE_LINES:
+        if (len(folded) <= _FURNITURE_MAX and folded.casefold() in FURNITURE_LINES) or (
+                folded[:1] in "tThH" and _CAPTION_LINE.match(folded)):
             removals.append(Removal("furniture", line, start, start + len(line)))
             continue
         if not seen_content or (taken is not None and not paragraphs):
