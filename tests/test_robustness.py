@@ -370,7 +370,8 @@ def test_a_10_million_character_article(tmp_path):
 PATHOLOGICAL = ["a", " ", ".", "\n", "“", "\"", "'", "A ", "Aa ", "said ", "Mr. ", "U.S. ", "a.", ". A", "- ", "a-",
                 "\n \n", "according to ", "that ", "’s", "😀", "e\u0301", "\u200b", "<", "&", "—", "?!", "…",
                 "A, said ", "he said that ", "“a ", "“a” he said. ", "“A,” said Mr. A B. ", " - RT", "• ", ". “",
-                "said “", "., ", ".\n\n", "\t", "«", "‘", ")", "(\"", "Xi Jinping ", "((((", "\u2028"]
+                "said “", "., ", ".\n\n", "\t", "«", "‘", ")", "(\"", "Xi Jinping ", "((((", "\u2028",
+                "“Go home now.” ", "Aa Aa Aa MORE "]
 
 
 @pytest.mark.parametrize("unit", PATHOLOGICAL, ids=[repr(u) for u in PATHOLOGICAL])
@@ -387,6 +388,13 @@ def test_one_megabyte_of_pathological_text_runs_in_linear_time(unit):
     assert all(0 <= s < e <= len(text) for s, e in spans)
     assert cleaned.text == clean_text(cleaned.text).text
     assert elapsed < 15, f"{elapsed:.1f} s: not linear"  # worst case about 2.5 s; quadratic would take hours
+
+
+def test_one_long_word_before_more_cleans_in_linear_time():
+    """The link-card pattern tries a name only at a word's start (a capital inside a word is none)."""
+    start = time.perf_counter()
+    clean_text("Aa" * 500_000 + " MORE")
+    assert time.perf_counter() - start < 5
 
 
 def test_html_entity_bomb_and_external_entity_are_not_resolved(tmp_path):

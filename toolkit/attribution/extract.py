@@ -140,6 +140,8 @@ def find_attributions(doc: ParsedDocument, *, verbs: QuoteVerbs | None = None,
             prev_para_speaker = ""  # the paragraph before had nothing to attribute
         last_index = p_index
         marks = all_marks[bisect_left(all_marks, p_start):bisect_left(all_marks, p_end)]
+        opening = _LEAD.match(text, p_start, p_end)  # a quote whose mark is at or before its end opens the paragraph
+        lead_end = opening.end() if opening is not None else p_start
         hits = all_hits[bisect_left(hit_starts, p_start):bisect_right(hit_starts, p_end)]
         spans = _mark_spans(text, p_start, p_end, marks) if marks else []
         para_quotes = [(a - 1, b + 1) for a, b, _ in spans]
@@ -207,7 +209,7 @@ def find_attributions(doc: ParsedDocument, *, verbs: QuoteVerbs | None = None,
             # 1b. a byline after a dash ending the paragraph: “...” — Ann Lee, Washington Post
             # (only a quote that opens its paragraph: after a cue in the paragraph, the quote is that
             # speaker's and the dash signs the writer of the item)
-            if not speaker and kind == "direct" and closed and not text[p_start:open_end - 1].strip(" •-–—\t"):
+            if not speaker and kind == "direct" and closed and open_end - 1 <= lead_end:
                 m = _DASH_BYLINE.match(text, after_pos, p_end)
                 if m and m.end() == p_end:
                     np_text = m.group("np").split(" to ")[0].strip()  # "Ann Lee to the Associated Press"
@@ -217,7 +219,7 @@ def find_attributions(doc: ParsedDocument, *, verbs: QuoteVerbs | None = None,
             # 1c. a byline paragraph after the quote's paragraphs: “...” ¶ “...” ¶ Ann Lee, The Washington Post
             # (not when the quote may continue the previous paragraph's speaker)
             if not speaker and kind == "direct" and not prev_para_speaker and not last_in_para and (
-                    not text[p_start:open_end - 1].strip(" •-–—\t")):
+                    open_end - 1 <= lead_end):
                 who, pos = _byline_below(text, paragraphs, p_index)
                 if who:
                     speaker, cue, cue_pos = who, "after", pos
@@ -255,7 +257,7 @@ def find_attributions(doc: ParsedDocument, *, verbs: QuoteVerbs | None = None,
             # 2c. a quote opening its paragraph after one that ends in a colon, with a reporting verb
             # in its last sentence: "X tweeted that:" ¶ "..."
             if not speaker and kind == "direct" and p_index > 0 and not prefix and (
-                    not text[p_start:open_end - 1].strip(" •-–—\t")):
+                    open_end - 1 <= lead_end):
                 who, form, pos = _colon_paragraph_speaker(text, paragraphs[p_index - 1], starts, all_hits,
                                                           hit_starts)
                 if who:
@@ -317,6 +319,8 @@ def find_attributions(doc: ParsedDocument, *, verbs: QuoteVerbs | None = None,
     return out
 
 
+#: bullets, dashes and spaces that may open a paragraph before its first quotation mark
+_LEAD = re.compile(r"[ •\-–—\t]*")
 #: a dash, then a speaker's name and an optional affiliation after a comma, up to the end of
 #: the paragraph: the byline of a quoted opinion ("“...” — Ann Lee, The Washington Post")
 _DASH_BYLINE = re.compile(r"[^\S\n]*[—–][^\S\n]*(?P<np>[A-Z][^,\n—–“”\"]{1,60}?)(?:,[^\n“”\"]{1,80})?[^\S\n]*$")
