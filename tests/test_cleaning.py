@@ -129,3 +129,11 @@ def test_photo_caption_buttons_go():
     cleaned = clean_text(raw)
     assert cleaned.text == "The senator spoke on Monday.\n\n“We will win,” she said."
     assert [r.kind for r in cleaned.removals] == ["furniture", "furniture"]
+
+
+def test_two_identical_link_cards_in_a_line_have_their_own_offsets():
+    raw = "Intro x Rep. Ann Lee Ann Lee MORE and Rep. Ann Lee Ann Lee MORE (R-Pa.)"
+    cleaned = clean_text(raw)
+    assert cleaned.text == "Intro x Rep. Ann Lee and Rep. Ann Lee (R-Pa.)"
+    spans = [(r.start, r.end) for r in cleaned.removals]
+    assert len(set(spans)) == 2 and all(normalize_text(raw)[s:e] == " Ann Lee MORE" for s, e in spans)

@@ -101,7 +101,7 @@ _OTHER_SPACES = ("\t\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u
 _WORD = re.compile(r"\w+")
 #: a link card: a name, the same person's legal name (up to five words: names, initials, a nickname in
 #: parentheses) ending in the same surname glued to the next word, a headline or two, then "MORE"
-_CARD_NAME = re.compile(r"(?P<last>[A-Z][a-z][\w'’-]*) (?P<legal>(?:[A-Z][a-z]*\.? |\([A-Z][a-z]+\) ){1,5})"
+_CARD_NAME = re.compile(r"(?<![\w'’-])(?P<last>[A-Z][a-z][\w'’-]*) (?P<legal>(?:[A-Z][a-z]*\.? |\([A-Z][a-z]+\) ){1,5})"
                         r"(?P=last)(?=[A-Z0-9'‘“\"]| MORE\b)")
 _CARD_END = re.compile(r" MORE\b")
 _CARD_SPAN = 700  # longest card seen: two headlines
@@ -180,7 +180,7 @@ def _link_cards(folded: str, line: str, start: int) -> tuple[str, list[Removal]]
     """
     removals: list[Removal] = []
     pieces: list[str] = []
-    pos = 0
+    pos = line_pos = 0
     for m in _CARD_NAME.finditer(folded):
         if m.start() < pos:
             continue
@@ -189,9 +189,10 @@ def _link_cards(folded: str, line: str, start: int) -> tuple[str, list[Removal]]
             continue
         cut_start, cut_end = m.start("legal") - 1, end.end()
         card = folded[cut_start:cut_end]
-        at = line.find(card)
+        at = line.find(card, line_pos)
         if at < 0:
             continue
+        line_pos = at + len(card)
         removals.append(Removal("link_card", card, start + at, start + at + len(card)))
         pieces.append(folded[pos:cut_start])
         pos = cut_end
