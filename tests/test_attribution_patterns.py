@@ -773,3 +773,12 @@ def test_a_determiner_inside_is_no_modified_role():
     # "a point that the president noted": the phrase is a noun with a relative clause, no speaker
     assert "a point that the president" not in [s for _, s, _ in speakers_of(
         "The story was corrected later, a point that the president noted.")]
+
+
+@pytest.mark.parametrize("text", [
+    # "Congress" of another country and European Christian or Social Democrats are no US politics
+    "China's National People's Congress met. Gov. Tom Hale spoke first. “We will see,” Hale said.",
+    "The Christian Democrats met. Sen. Tom Hale spoke first. “We will see,” Hale said.",
+])
+def test_other_countries_congress_and_democrats_are_no_us_politics(text):
+    assert [k[3] for k in kinds_of(text)] == [None]

@@ -242,7 +242,10 @@ def _bare_us_title(head: str) -> bool:
 
 
 #: words of an article about US politics
-_US_POLITICS = re.compile(r"Republican|Democrat|GOP\b|Congress|Capitol Hill")
+_US_POLITICS = re.compile(r"\b(?:Republicans?|Democrats?|Democratic(?! Republic)|GOP|Capitol Hill|(?<!People's )"
+                          r"(?<!People’s )(?<!National )Congress(?:man|woman|ional)?)\b(?<!Christian Democrats)"
+                          r"(?<!Social Democrats)(?<!Liberal Democrats)(?<!Christian Democrat)(?<!Social Democrat)"
+                          r"(?<!Liberal Democrat)(?<!Christian Democratic)(?<!Social Democratic)")
 
 
 class _ArticleSides:
