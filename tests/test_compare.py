@@ -149,3 +149,10 @@ def test_comparison_is_not_cached_without_a_cache_folder_or_a_seed(blinken, tmp_
     analysis = analyze(blinken, cache=tmp_path)
     compare_outlets(analysis, seed=None, n_resamples=100, n_permutations=100, cache=True)  # type: ignore[arg-type]
     assert analysis.cache_folder is not None and not (analysis.cache_folder / "derived").exists()
+
+
+def test_a_voice_row_asked_for_by_name():
+    from toolkit import analyze, compare_outlets, load_corpus
+
+    table = compare_outlets(analyze(load_corpus("blinken-china-2024")), metrics=["voice_uk"])
+    assert set(table["metric"]) == {"voice_uk"} and len(table) == 2

@@ -87,3 +87,13 @@ def test_metric_without_any_value_says_so():
                           "n_unit": "reporting verbs", "n_articles": 1, "note": ""})
     ax = plot_outlet_metrics(table, metric="m")
     assert [t.get_text() for t in ax.texts] == ["no value (n = 0)"] and ax.get_xlim() == (0, 1)
+
+
+def test_a_dollar_sign_in_an_outlet_name_is_no_math(comparison, tmp_path):
+    import io
+
+    renamed = comparison.copy()
+    renamed["outlet"] = renamed["outlet"].replace({renamed["outlet"].iloc[0]: "Cash$ \\x Daily$"})
+    ax = plot_outlet_metrics(renamed, metric="anonymous_rate")
+    ax.figure.savefig(io.BytesIO(), format="png")  # mathtext would fail on "\x"
+    assert any("Cash" in t.get_text() for t in ax.get_yticklabels())

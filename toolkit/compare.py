@@ -107,9 +107,12 @@ def voice_sides(analysis: Analysis, *, top: int | None = None, mentioned: int | 
     return sides, len(ranked) > top
 
 
-def _voice_columns(analysis: Analysis, sentences: pd.DataFrame, specs: list[MetricSpec]
-                   ) -> tuple[list[MetricSpec], pd.DataFrame]:
+def _voice_columns(analysis: Analysis, sentences: pd.DataFrame, specs: list[MetricSpec],
+                   wanted: Sequence[str] = ()) -> tuple[list[MetricSpec], pd.DataFrame]:
     """``specs`` with the fixed voice-balance rows replaced by those of :func:`voice_sides`.
+
+    ``wanted`` names metrics asked for by name (``voice_ukraine``): a side that
+    some counted quote has is added when :func:`voice_sides` left it out.
 
     The counts per side come from the counted rows of the quotes table (each
     in the sentence where it starts), as new columns of ``sentences``; the
@@ -126,6 +129,10 @@ def _voice_columns(analysis: Analysis, sentences: pd.DataFrame, specs: list[Metr
     sides, rest = voice_sides(analysis)
     side = quotes["affiliation"].astype(object)
     side = side.where(side.notna() & (side.astype(str) != ""), None)
+    if wanted:
+        present = sorted({str(a) for a in side.dropna()})
+        sides = sides + [a for a in present if f"voice_{_slug(a)}" in wanted and a not in sides]
+        rest = rest and bool(set(present) - set(sides))
     new_specs = []
     sentences = sentences.copy()
     keys = list(zip(sentences["doc_id"], sentences["sentence_id"], strict=True))
@@ -215,7 +222,10 @@ def compare_outlets(
     analysis : Analysis
         From :func:`toolkit.analyze`.
     metrics : sequence of str, optional
-        Metric names to report (default: every metric of the analysis).
+        Metric names to report (default: every metric of the analysis, with the
+        voice-balance rows of :func:`voice_sides` and the reporting-verb classes
+        the corpus uses). A voice-balance row is named by its side
+        (``voice_ukraine``); a side that no counted quote has gives no row.
     n_resamples, n_permutations : int, default=2000
     seed : int, default=0
         Seeds every resampling; results are identical run to run.
@@ -258,7 +268,8 @@ def compare_outlets(
 
     check_kind(analysis, ["metrics", "sentences", "articles"], caller="toolkit.compare_outlets",
                expected="an Analysis from toolkit.analyze(toolkit.load_corpus(...))")
-    specs, table = _voice_columns(analysis, analysis.sentences, list(analysis.metrics))
+    specs, table = _voice_columns(analysis, analysis.sentences, list(analysis.metrics),
+                                  [m for m in metrics or () if m.startswith("voice_")])
     specs = [m for m in specs if metrics is None or m.name in metrics]
     if metrics is None:
         specs = _verb_classes_used(specs, table)

@@ -65,6 +65,11 @@ def metric_axis_label(label: str, unit: str) -> str:
     return f"{label} ({unit})"
 
 
+def _plain(text: object) -> str:
+    """``text`` as matplotlib shows it literally: a ``$`` in an outlet's name or a term would start math."""
+    return str(text).replace("$", r"\$")
+
+
 def plot_outlet_metrics(comparison: pd.DataFrame, *, metric: str, ax: Axes | None = None) -> Axes:
     """Per-outlet bars with their bootstrap intervals for one metric.
 
@@ -106,8 +111,9 @@ def plot_outlet_metrics(comparison: pd.DataFrame, *, metric: str, ax: Axes | Non
         bar.set_hatch(HATCHES[i % len(HATCHES)])
     n_units = rows["n_unit"] if "n_unit" in rows else ["sentences"] * len(rows)
     # a unit with a gloss ("words, Russia’s = 2") continues on a line of its own, to keep the label narrow
-    labels = [f"{o}\n(n={a} art., {n} {_N_UNITS.get(str(u), u)})".replace(", Russia", ",\nRussia")
-              for o, a, n, u in zip(rows["outlet"], rows["n_articles"], rows["n"], n_units, strict=True)]
+    units = [str(_N_UNITS.get(str(u), u)).replace(", Russia", ",\nRussia") for u in n_units]
+    labels = [f"{_plain(o)}\n(n={a} art., {n} {u})"
+              for o, a, n, u in zip(rows["outlet"], rows["n_articles"], rows["n"], units, strict=True)]
     ax.set_yticks(list(y), labels)
     ax.axvline(0, color="black", linewidth=0.6)
     values = rows[["estimate", "low", "high"]].to_numpy(dtype=float)
@@ -194,7 +200,8 @@ def plot_voice_balance(balance: pd.DataFrame, *, ax: Axes | None = None) -> Axes
         part = balance[balance["group"] == group].set_index("outlet")
         widths = [float(part["share"].get(o, 0.0)) for o in outlets]
         counts = [int(part["n"].get(o, 0)) for o in outlets]
-        bars = ax.barh(outlets, widths, left=left, label=group, color=OKABE_ITO[k % len(OKABE_ITO)],
+        bars = ax.barh([_plain(o) for o in outlets], widths, left=left, label=_plain(group),
+                       color=OKABE_ITO[k % len(OKABE_ITO)],
                        hatch=HATCHES[k % len(HATCHES)], edgecolor="black", linewidth=0.6)
         for bar, n in zip(bars, counts, strict=True):
             if n:
@@ -226,7 +233,7 @@ def plot_sentiment_along(along: pd.DataFrame, *, ax: Axes | None = None, label: 
         outlet = part["outlet"].iloc[0]
         ax.plot(part["relative_position"], part["value"], linestyle=styles[k % len(styles)],
                 marker=markers[k % len(markers)], markersize=4, color=OKABE_ITO[k % len(OKABE_ITO)],
-                label=f"{outlet} ({doc_id})")
+                label=_plain(f"{outlet} ({doc_id})"))
     ax.axhline(0, color="black", linewidth=0.6)
     ax.set_xlabel("position in the article (0 = lede, 1 = last sentence)")
     ax.set_ylabel(label)
@@ -256,7 +263,7 @@ def plot_distinctive_terms(terms: pd.DataFrame, *, top: int = 10, ax: Axes | Non
     for k, outlet in enumerate(outlets):
         best = terms[(terms["outlet"] == outlet) & (terms["z"] > 0)].nlargest(top, "z")
         for row in best.itertuples(index=False):
-            labels.append(f"{row.term}  [{outlet}]")
+            labels.append(_plain(f"{row.term}  [{outlet}]"))
             values.append(float(row.z))
             colours.append(OKABE_ITO[k % len(OKABE_ITO)])
             hatches.append(HATCHES[k % len(HATCHES)])

@@ -230,7 +230,7 @@ def distinctive_features(quotes: pd.DataFrame, *, top: int = 4) -> str:
         favoured = terms[terms["z"] > 0]
         best = favoured.sort_values(["outlet", "z"], ascending=[True, False]).groupby("outlet").head(top)
         parts.append(f"<h3>{escape(title)} each outlet uses more than the others</h3>")
-        parts.append(f"<p>{escape(_passing_note(terms, noun + 's'))}</p>")
+        parts.append(f"<p>{escape(_passing_note(best if len(best) else terms, noun + 's'))}</p>")
         without = sorted(set(rows["outlet"].astype(str)) - set(best["outlet"].astype(str)))
         if without:
             parts.append("<p>" + escape(f"No {noun} is used relatively more by: {', '.join(without)}.") + "</p>")
