@@ -183,6 +183,17 @@ def load_gazetteer(extra: str | os.PathLike[str] | Iterable[str | os.PathLike[st
     toolkit.errors.InputError
         A malformed or unsafe YAML file, or an entry lacking a field.
     """
+    if extra is None:
+        return _shipped_gazetteer()  # immutable: one object, so its compiled pattern and memos are shared
+    return _build(extra)
+
+
+@lru_cache(maxsize=1)
+def _shipped_gazetteer() -> Gazetteer:
+    return _build(None)
+
+
+def _build(extra: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | None) -> Gazetteer:
     from toolkit.resources import load_yaml_file
 
     version, shipped = _shipped()
