@@ -1,8 +1,10 @@
-"""Figures and 95% article-bootstrap intervals of the attribution review; run in this folder.
+"""Figures and 95% article-bootstrap intervals of an attribution review (06b onwards).
 
-Copied from ../attribution-2026-12-06b/stats.py unchanged apart from this docstring: same resampling (numpy default_rng(0),
-1,000 resamples of whole articles, rates as ratios of sums), affiliation precision,
-the blank-affiliation share and the error-category counts written into stats.json.
+Run it from a review's folder: ``python ../stats.py`` reads ``judged.csv``, ``misses.csv`` and
+``doc_ids.txt`` there and writes ``stats.json``. Adapted from ``attribution-2026-12-06/stats.py``:
+same resampling (numpy default_rng(0), 1,000 resamples of whole articles, rates as ratios of
+sums), plus affiliation precision, the blank-affiliation share and the error-category counts.
+Reviews 06b to 06e each shipped a copy of this script, identical but for its docstring.
 """
 import pandas as pd, numpy as np, json
 j=pd.read_csv('judged.csv',keep_default_na=False,dtype=str)
