@@ -107,13 +107,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
     folder named with ``--data`` that does not hold BASIL is an error.
     """
     from toolkit.attribution.validate import validate_attribution
-    from toolkit.cli import check_data_option
     from toolkit.errors import DataNotFoundError
     from toolkit.io import write_json
     from toolkit.resources import data_dir
 
-    folder: Path | None
-    check_data_option(args.data, "basil")
+    folder: Path | None  # a --data folder without BASIL was refused by toolkit.cli before this
     try:
         folder = data_dir(args.data, dataset="basil")
     except DataNotFoundError as exc:

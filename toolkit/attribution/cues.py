@@ -313,7 +313,7 @@ def _indirect(spec: _Spec, text: str, p_start: int, p_end: int, starts: list[int
             if nxt is None:
                 if text[ve + 1:ve + 2] in _QUOTE_CHARS:  # "..., X said “I think so.”"
                     continue
-            elif not (nxt.group(1).casefold() in _ADJUNCT_STARTS or nxt.group(1).endswith("ly")):
+            elif not _adjunct(nxt.group(1)):
                 continue
         while words and words[-1].casefold() in _AUX_WORDS:
             words.pop()

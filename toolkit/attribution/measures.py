@@ -205,8 +205,10 @@ def _sentence_frame(docs: Sequence[ParsedDocument], quotes: pd.DataFrame) -> pd.
     by_doc: dict[str, list[int]] = {}
     for r, doc_id in enumerate(cols["doc_id"]):
         by_doc.setdefault(str(doc_id), []).append(r)
-    # a row inside another counted row of its speaker is not counted again (its words stay quoted)
-    nested = _nested(quotes, [counted for _, counted in _locate(docs, quotes)]) if len(quotes) else []
+    # a row inside another counted row of its speaker is not counted again (its words stay quoted): in a
+    # counted sentence, the rows that _quote_table marked not counted
+    not_counted = ([not c for c in quotes["counted"].tolist()] if "counted" in quotes.columns
+                   else _nested(quotes, [c for _, c in _locate(docs, quotes)]))
     at = {c: i for i, c in enumerate(_COUNT_COLUMNS)}
     words_at, quoted_at = at["words"], at["quoted_words"]
     zeros = [0] * len(_COUNT_COLUMNS)
@@ -230,7 +232,7 @@ def _sentence_frame(docs: Sequence[ParsedDocument], quotes: pd.DataFrame) -> pd.
             if c is None:
                 c = counts[i] = zeros.copy()
             kind = str(cols["kind"][r])
-            if nested[r]:
+            if not_counted[r] and (not doc.counted or doc.counted[i]):
                 if kind != "indirect":
                     marked.append((start, int(cols["end"][r])))
                 continue

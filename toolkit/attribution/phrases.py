@@ -300,10 +300,10 @@ def _fronted_time(phrase: str) -> bool:
 _PARTY_TAG = re.compile(r"\s*" + _PARTY_TAG_PATTERN)
 
 
-#: words that may stand between a subject and its reporting verb ("X also said", "X have argued"),
-#: besides adverbs in -ly ("X forcefully argued")
-_BEFORE_VERB = frozenset({"have", "has", "had", "also", "again", "later", "then", "still", "now", "once", "would",
-                          "will", "did", "does", "do", "never", "often", "already", "first", "long", "since"})
+#: words that may stand between a subject and its reporting verb ("X also said", "X have argued"):
+#: the auxiliaries and adverbs of the cue patterns (not "not": "X did not say that" reports nothing) and a few
+#: more, besides adverbs in -ly ("X forcefully argued")
+_BEFORE_VERB = (_AUX_WORDS - {"not"}) | {"still", "now", "did", "does", "do", "already", "since"}
 
 
 def _finite_subject(text: str, s: int, vs: int, quotes: list[tuple[int, int]]) -> str:
